@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { main } from '../dist/cli/main.js';
+
+// A reader that goes away (`replylint macros | head -1`) is not an error.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`replylint: internal error: ${err?.message ?? err}\n`);
+    if (process.argv.includes('--debug')) process.stderr.write(`${err?.stack}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,70 @@
+/** Turning command-line paths into the list of files to lint. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export const EXTENSIONS = ['md', 'markdown', 'txt'];
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export interface Target {
+  /** The path as it will be shown. */
+  path: string;
+  stdin?: boolean;
+}
+
+export interface Expansion {
+  targets: Target[];
+  errors: { path: string; message: string }[];
+}
+
+function describe(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ENOENT') return 'no such file or directory';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
+  return err.message;
+}
+
+/** Expand files, directories (recursed) and globs, in the order given, without duplicates. */
+export async function expandPaths(paths: readonly string[], cwd: string): Promise<Expansion> {
+  const targets: Target[] = [];
+  const errors: Expansion['errors'] = [];
+  const seen = new Set<string>();
+  const add = (path: string) => {
+    const key = resolve(cwd, path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    targets.push({ path });
+  };
+  for (const arg of paths) {
+    if (arg === '-') {
+      targets.push({ path: '-', stdin: true });
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(resolve(cwd, arg));
+    } catch (e) {
+      if (isDynamicPattern(arg)) {
+        const found = await glob(arg, { cwd, ignore: IGNORE, onlyFiles: true, dot: false, expandDirectories: false });
+        if (!found.length) errors.push({ path: arg, message: 'no files match this pattern' });
+        for (const f of found.sort()) add(f);
+      } else {
+        errors.push({ path: arg, message: describe(e as NodeJS.ErrnoException) });
+      }
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const base = arg.replace(/[\\/]+$/, '');
+      const found = await glob(`**/*.{${EXTENSIONS.join(',')}}`, {
+        cwd: resolve(cwd, arg),
+        ignore: IGNORE,
+        onlyFiles: true,
+        dot: false,
+        followSymbolicLinks: false,
+      });
+      for (const f of found.sort()) add(`${base}/${f}`);
+    } else {
+      add(arg);
+    }
+  }
+  return { targets, errors };
+}

@@ -1,0 +1,123 @@
+/** The pure core: text and rulebook in, diagnostics out. No fs, no process, no colours. */
+import { parse as parseYaml } from 'yaml';
+import { KINDS } from '../kinds/index.js';
+import type { Check } from '../kinds/kind.js';
+import { detectLanguage } from './language.js';
+import { LineIndex } from './location.js';
+import { extractProse, MASK, type Prose } from './prose.js';
+import { LANGS, type Diagnostic, type FileType, type Lang, type RuleDefinition, type Severity } from './types.js';
+
+export interface CompiledRule {
+  rule: RuleDefinition;
+  check: Check;
+}
+
+export interface Rulebook {
+  rules: CompiledRule[];
+}
+
+/** Compile validated rule definitions (see rulebook/load.ts) into a rulebook. */
+export function compileRulebook(rules: readonly RuleDefinition[]): Rulebook {
+  return {
+    rules: rules.map((rule) => {
+      const kind = KINDS.get(rule.kind);
+      if (!kind) throw new Error(`${rule.id}: unknown kind "${rule.kind}"`);
+      return { rule, check: kind.create(rule) };
+    }),
+  };
+}
+
+export interface LintOptions {
+  /** `markdown` (default) or `text` (plain e-mail text). */
+  fileType?: FileType;
+  /** Language of the reply, when known (front matter still wins). */
+  lang?: Lang;
+  /** Severity per rule id, or `off`; overrides the rule's default. */
+  rules?: Record<string, Severity | 'off'>;
+  blockquotes?: 'skip' | 'lint';
+  placeholders?: readonly string[];
+}
+
+export interface LintResult {
+  lang: Lang;
+  /** Where the language came from. */
+  langSource: 'front-matter' | 'option' | 'detected';
+  diagnostics: Diagnostic[];
+}
+
+const BOM = '\uFEFF';
+
+interface FrontMatter {
+  lang?: Lang;
+  /** `replylint: {disable: [rule-id, ...]}`: rules off for this whole file. */
+  disable: string[];
+}
+
+function readFrontMatter(prose: Prose): FrontMatter {
+  const out: FrontMatter = { disable: [] };
+  if (prose.frontMatter === undefined) return out;
+  let data: unknown;
+  try {
+    data = parseYaml(prose.frontMatter, { maxAliasCount: 50 });
+  } catch {
+    return out;
+  }
+  if (!data || typeof data !== 'object') return out;
+  const fm = data as Record<string, unknown>;
+  const value = fm.lang ?? fm.language;
+  if (typeof value === 'string') {
+    const code = value.toLowerCase().slice(0, 2);
+    if ((LANGS as readonly string[]).includes(code)) out.lang = code as Lang;
+  }
+  const own = fm.replylint as { disable?: unknown } | undefined;
+  if (own && Array.isArray(own.disable)) out.disable = own.disable.filter((id): id is string => typeof id === 'string');
+  return out;
+}
+
+function fill(template: string, match: string): string {
+  return template.replace(/\{\{\s*match\s*\}\}/g, match);
+}
+
+/** Lint one reply. Positions are 1-based, columns in UTF-16 code units, relative to the text without a BOM. */
+export function lint(input: string, rulebook: Rulebook, options: LintOptions = {}): LintResult {
+  const text = input.startsWith(BOM) ? input.slice(1) : input;
+  const prose = extractProse(text, {
+    fileType: options.fileType ?? 'markdown',
+    blockquotes: options.blockquotes,
+    placeholders: options.placeholders,
+  });
+  const frontMatter = readFrontMatter(prose);
+  const fromFrontMatter = frontMatter.lang;
+  const lang = fromFrontMatter ?? options.lang ?? detectLanguage(prose.segments.map((s) => s.text).join('\n'));
+  const langSource = fromFrontMatter ? 'front-matter' : options.lang ? 'option' : 'detected';
+
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const { rule, check } of rulebook.rules) {
+    const severity = options.rules?.[rule.id] ?? rule.severity;
+    if (severity === 'off' || frontMatter.disable.includes(rule.id)) continue;
+    for (const hit of check({ prose, lang })) {
+      const seg = prose.segments[hit.segment];
+      const offset = seg.offsets[hit.start];
+      const endOffset = hit.end > hit.start ? seg.offsets[hit.end - 1] + 1 : offset;
+      const start = lines.position(offset);
+      const end = lines.position(endOffset);
+      const matched = seg.text.slice(hit.start, hit.end).replaceAll(MASK, '').replace(/\s+/g, ' ').trim();
+      const diagnostic: Diagnostic = {
+        ruleId: rule.id,
+        severity,
+        message: fill(rule.message[lang], matched),
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        offset,
+        endOffset,
+      };
+      if (rule.suggestion) diagnostic.suggestion = fill(rule.suggestion[lang], matched);
+      diagnostics.push(diagnostic);
+    }
+  }
+  diagnostics.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  return { lang, langSource, diagnostics };
+}

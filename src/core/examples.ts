@@ -1,0 +1,34 @@
+/** A rule's embedded examples are its tests: run them through the real engine. */
+import { compileRulebook, lint } from './engine.js';
+import { LANGS, type Lang, type RuleDefinition } from './types.js';
+
+export interface ExampleResult {
+  ruleId: string;
+  lang: Lang;
+  kind: 'invalid' | 'valid';
+  text: string;
+  expected: number;
+  actual: number;
+  /** The matched texts, to show what fired. */
+  found: string[];
+  ok: boolean;
+}
+
+export function runExamples(rule: RuleDefinition): ExampleResult[] {
+  const book = compileRulebook([rule]);
+  const results: ExampleResult[] = [];
+  for (const lang of LANGS) {
+    const set = rule.examples?.[lang];
+    if (!set) continue;
+    const cases = [
+      ...set.invalid.map((e) => ({ kind: 'invalid' as const, text: e.text, expected: e.hits })),
+      ...set.valid.map((text) => ({ kind: 'valid' as const, text, expected: 0 })),
+    ];
+    for (const c of cases) {
+      const { diagnostics } = lint(c.text, book, { lang, fileType: 'markdown' });
+      const found = diagnostics.map((d) => c.text.slice(d.offset, d.endOffset));
+      results.push({ ruleId: rule.id, lang, ...c, actual: diagnostics.length, found, ok: diagnostics.length === c.expected });
+    }
+  }
+  return results;
+}

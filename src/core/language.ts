@@ -1,0 +1,36 @@
+/**
+ * Dutch or English? Counts frequent function words that exist in only one of
+ * the two languages; right on replies of two short sentences.
+ */
+import type { Lang } from './types.js';
+
+const WORDS: Record<Lang, string[]> = {
+  nl: ('de het een en van ik je jij u uw jouw wij ons onze zij ze dat die dit deze niet geen wel ook maar als om te er nog naar bij met voor '
+    + 'zijn heeft hebben heb hebt ben bent wordt worden werd kan kunt kunnen wil wilt zal zult zou moet moeten mag '
+    + 'graag bedankt dank groet groeten hartelijk beste hallo hoi goedemorgen goedemiddag alstublieft alsjeblieft excuses '
+    + 'spijt vriendelijke hoe wat wanneer waarom waar wie omdat zodat dus toch even al nu morgen vandaag '
+    + 'uit tot over door na zo meer veel klopt helaas bestelling pakket ontvangen mijn jullie hun haar hem hij zich '
+    + 'mee aan op onder tussen binnen uiterlijk werkdagen').split(' '),
+  en: ('the a an and of i you your yours we our us they them their it its that this these those not no yes but if to '
+    + 'there still with for from by at about into is are was were be been being has have had do does did can could will would '
+    + 'should may might must please thanks thank regards dear hello hi morning afternoon sorry apologies apologise apologize '
+    + 'how what when why where who which because so just now tomorrow today my me he she his her '
+    + 'order parcel received unfortunately again any some more all up out get got know let understand').split(' '),
+};
+
+const LOOKUP = new Map<string, Lang>();
+for (const lang of ['nl', 'en'] as Lang[]) for (const w of WORDS[lang]) LOOKUP.set(w, lang);
+
+/** Detect the language of a reply's prose; `fallback` when there is no evidence. */
+export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
+  const score: Record<Lang, number> = { en: 0, nl: 0 };
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  for (const w of words.length > 4000 ? words.slice(0, 4000) : words) {
+    const lang = LOOKUP.get(w);
+    if (lang) score[lang]++;
+    // Letter pairs that are frequent in Dutch and rare in English.
+    else if (/ij|oe[^s]|aa|uu|sch|ee[^dnt]/.test(w)) score.nl += 0.5;
+  }
+  if (score.nl === score.en) return fallback;
+  return score.nl > score.en ? 'nl' : 'en';
+}

@@ -1,0 +1,208 @@
+/**
+ * The phrase syntax rule authors write (see docs/rule-format.md), compiled to
+ * JavaScript regular expressions with no nested unbounded quantifiers:
+ *
+ *   [a|b c]   one of the alternatives        (a|b)   optional
+ *   {1,3}     one to three arbitrary words   word*   a word starting with "word"
+ *   '         any apostrophe                 "       any double quote
+ *
+ * Words separated by spaces match any run of white space. Matches are whole words.
+ */
+
+export class PhraseError extends Error {
+  constructor(
+    message: string,
+    /** 0-based index into the pattern where the problem is. */
+    readonly index: number,
+  ) {
+    super(message);
+    this.name = 'PhraseError';
+  }
+}
+
+type Part =
+  | { type: 'lit'; text: string; stem: boolean }
+  | { type: 'alt'; options: Seq[]; optional: boolean }
+  | { type: 'slot'; min: number; max: number };
+type Item = Part | { type: 'gap' };
+type Seq = Item[];
+
+export const MAX_SLOT = 6;
+const MIN_STEM = 3;
+
+/** Letters, marks and digits: what a word is made of. */
+const WORD = '[\\p{L}\\p{M}\\p{N}_]';
+const NOT_WORD_BEHIND = `(?<!${WORD})`;
+const WORD_AHEAD = `(?=${WORD})`;
+const NOT_WORD_AHEAD = `(?!${WORD})`;
+const WORD_BEHIND = `(?<=${WORD})`;
+/** At a word start, or before a non-word character. */
+const START = `(?:${NOT_WORD_BEHIND}${WORD_AHEAD}|${NOT_WORD_AHEAD})`;
+/** At a word end, or after a non-word character. */
+const END = `(?:${WORD_BEHIND}${NOT_WORD_AHEAD}|${NOT_WORD_BEHIND})`;
+const GAP = '\\s+';
+/** An arbitrary word for slots: anything but white space and masked (skipped) text. */
+const ANY_WORD = '[^\\s\\uFFFC]+';
+const STEM_TAIL = '[\\p{L}\\p{M}\\p{N}]*';
+
+const SPECIAL = new Set(['[', ']', '(', ')', '{', '}', '|', '*']);
+const CHAR_CLASSES: Record<string, string> = {
+  "'": "['\u2018\u2019\u02BC`]",
+  '\u2019': "['\u2018\u2019\u02BC`]",
+  '"': '["\u201C\u201D\u201E\u00AB\u00BB]',
+  '\u201C': '["\u201C\u201D\u201E\u00AB\u00BB]',
+  '\u201D': '["\u201C\u201D\u201E\u00AB\u00BB]',
+  '-': '[-\u2010\u2011]',
+};
+
+function escapeChar(ch: string): string {
+  if (CHAR_CLASSES[ch]) return CHAR_CLASSES[ch];
+  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+}
+
+class Parser {
+  i = 0;
+  constructor(readonly src: string) {}
+
+  fail(message: string, at = this.i): never {
+    throw new PhraseError(message, at);
+  }
+
+  seq(closers: string): Seq {
+    const items: Seq = [];
+    const push = (item: Item) => {
+      const last = items[items.length - 1];
+      if (item.type === 'lit' && last?.type === 'lit' && !last.stem) last.text += item.text;
+      else items.push(item);
+    };
+    while (this.i < this.src.length) {
+      const ch = this.src[this.i];
+      if (closers.includes(ch)) break;
+      if (/\s/.test(ch)) {
+        while (this.i < this.src.length && /\s/.test(this.src[this.i])) this.i++;
+        if (items.length && items[items.length - 1].type !== 'gap') items.push({ type: 'gap' });
+        continue;
+      }
+      if (ch === '[' || ch === '(') {
+        const open = this.i++;
+        const close = ch === '[' ? ']' : ')';
+        const options: Seq[] = [this.trim(this.seq(`|${close}`))];
+        while (this.src[this.i] === '|') {
+          this.i++;
+          options.push(this.trim(this.seq(`|${close}`)));
+        }
+        if (this.src[this.i] !== close) this.fail(`"${ch}" at column ${open + 1} is never closed with "${close}"`, open);
+        this.i++;
+        if (options.every((o) => o.length === 0)) this.fail(`empty "${ch}${close}"`, open);
+        push({ type: 'alt', options, optional: ch === '(' });
+        continue;
+      }
+      if (ch === '{') {
+        const m = /^\{\s*(\d+)\s*(?:,\s*(\d+)\s*)?\}/.exec(this.src.slice(this.i));
+        if (!m) this.fail('a slot is written {n} or {n,m}, e.g. {1,3}');
+        const min = Number(m[1]);
+        const max = m[2] === undefined ? min : Number(m[2]);
+        if (max < min) this.fail(`slot {${min},${max}}: the maximum is smaller than the minimum`);
+        if (max === 0) this.fail('slot {0}: a slot must allow at least one word');
+        if (max > MAX_SLOT) this.fail(`slot {${min},${max}}: at most ${MAX_SLOT} words`);
+        this.i += m[0].length;
+        push({ type: 'slot', min, max });
+        continue;
+      }
+      if (ch === '*') {
+        const last = items[items.length - 1];
+        if (last?.type !== 'lit' || last.stem) this.fail('"*" must follow the start of a word, as in apolog*');
+        const letters = /[\p{L}\p{N}]*$/u.exec(last.text)?.[0] ?? '';
+        if (letters.length < MIN_STEM) this.fail(`"*" needs at least ${MIN_STEM} letters before it ("${last.text}*" is too short)`);
+        last.stem = true;
+        this.i++;
+        continue;
+      }
+      if (SPECIAL.has(ch)) this.fail(`unexpected "${ch}"`);
+      push({ type: 'lit', text: ch, stem: false });
+      this.i++;
+    }
+    return this.trim(items);
+  }
+
+  trim(items: Seq): Seq {
+    while (items[0]?.type === 'gap') items.shift();
+    while (items[items.length - 1]?.type === 'gap') items.pop();
+    return items;
+  }
+}
+
+/** Can this sequence match the empty string? */
+function nullableSeq(seq: Seq): boolean {
+  return seq.every((item) => item.type === 'gap' || nullablePart(item));
+}
+function nullablePart(part: Part): boolean {
+  if (part.type === 'lit') return false;
+  if (part.type === 'slot') return part.min === 0;
+  return part.optional || part.options.some(nullableSeq);
+}
+
+function compilePart(part: Part): string {
+  if (part.type === 'lit') return [...part.text].map(escapeChar).join('') + (part.stem ? STEM_TAIL : '');
+  if (part.type === 'slot') throw new Error('slot compiled as part'); // handled by compileSeq
+  const body = part.options.map(compileSeq).join('|');
+  return `(?:${body})${part.optional ? '?' : ''}`;
+}
+
+/** The same alternatives, without the empty ones and not optional. */
+function required(part: Part & { type: 'alt' }): Part {
+  return { type: 'alt', optional: false, options: part.options.filter((o) => o.length > 0) };
+}
+
+/** Compile a sequence: units separated by gaps; optional units absorb one gap. */
+function compileSeq(seq: Seq): string {
+  const units: Part[][] = [[]];
+  for (const item of seq) {
+    if (item.type === 'gap') units.push([]);
+    else units[units.length - 1].push(item);
+  }
+  let out = '';
+  let seenMandatory = false;
+  for (const unit of units) {
+    if (unit.length === 1 && unit[0].type === 'slot') {
+      const { min, max } = unit[0];
+      out += `(?:${GAP}${ANY_WORD}){${min},${max}}`;
+      continue;
+    }
+    if (unit.some((p) => p.type === 'slot')) throw new PhraseError('a slot {n,m} must stand alone between spaces', 0);
+    const optional = unit.every(nullablePart);
+    // An optional unit is wrapped once, with its gap: its body must not match empty on its own.
+    const body = unit.map((p) => (optional && p.type === 'alt' ? compilePart(required(p)) : compilePart(p))).join('');
+    if (!seenMandatory) {
+      out += optional ? `(?:${body}${GAP})?` : body;
+      if (!optional) seenMandatory = true;
+    } else {
+      out += optional ? `(?:${GAP}${body})?` : `${GAP}${body}`;
+    }
+  }
+  return out;
+}
+
+export interface CompiledPhrase {
+  /** Regular-expression source (use with the `giu` flags). */
+  source: string;
+}
+
+/** Compile one phrase to a regular-expression source; throws PhraseError. */
+export function compilePhrase(phrase: string): CompiledPhrase {
+  if (typeof phrase !== 'string' || phrase.trim() === '') throw new PhraseError('empty pattern', 0);
+  const parser = new Parser(phrase);
+  const seq = parser.seq('');
+  if (parser.i < phrase.length) parser.fail(`unexpected "${phrase[parser.i]}"`);
+  const first = seq[0];
+  const last = seq[seq.length - 1];
+  if (first?.type === 'slot' || last?.type === 'slot') throw new PhraseError('a pattern cannot start or end with a slot {n,m}', 0);
+  if (nullableSeq(seq)) throw new PhraseError('the pattern can match nothing at all: make at least one word required', 0);
+  return { source: `${START}(?:${compileSeq(seq)})${END}` };
+}
+
+/** Compile a list of phrases into one alternation regular expression (global, Unicode, case-insensitive). */
+export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
+  if (!phrases.length) return undefined;
+  return new RegExp(phrases.map((p) => `(?:${compilePhrase(p).source})`).join('|'), 'giu');
+}

@@ -1,0 +1,58 @@
+/** Shared types of the pure core: no fs, no process, no colours. */
+
+export type Lang = 'en' | 'nl';
+export const LANGS: readonly Lang[] = ['en', 'nl'];
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type PerLang<T> = Record<Lang, T>;
+
+export interface SourceRef {
+  seed: string;
+  quote: string;
+}
+
+export interface InvalidExample {
+  text: string;
+  hits: number;
+}
+
+export interface RuleExamples {
+  invalid: InvalidExample[];
+  valid: string[];
+}
+
+/** A rule as it is written in `rules/<id>.yaml`, after validation. */
+export interface RuleDefinition {
+  id: string;
+  kind: string;
+  severity: Severity;
+  description: PerLang<string>;
+  source: SourceRef[];
+  message: PerLang<string>;
+  suggestion?: PerLang<string>;
+  patterns?: PerLang<string[]>;
+  exceptions?: PerLang<string[]>;
+  examples?: PerLang<RuleExamples>;
+  /** Kind-specific options (`max`, `count`, `acronyms`, `minLength`, ...). */
+  options: Record<string, unknown>;
+  /** Where the rule was loaded from, for messages. */
+  file?: string;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  suggestion?: string;
+  /** UTF-16 offsets into the linted text (BOM excluded), end exclusive. */
+  offset: number;
+  endOffset: number;
+}
+
+export type FileType = 'markdown' | 'text';

@@ -1,0 +1,9 @@
+/** replylint's public API: the pure core, usable in a browser or an editor. */
+export { lint, compileRulebook } from './core/engine.js';
+export type { LintOptions, LintResult, Rulebook, CompiledRule } from './core/engine.js';
+export { extractProse } from './core/prose.js';
+export { detectLanguage } from './core/language.js';
+export { compilePhrase, PhraseError } from './core/phrase.js';
+export { runExamples } from './core/examples.js';
+export { parseRuleFile, RulebookError, checkUniqueIds } from './rulebook/load.js';
+export type * from './core/types.js';

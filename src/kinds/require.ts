@@ -1,0 +1,20 @@
+/** `require`: the reply must contain one of the patterns; reported once, at the start of the prose. */
+import type { RuleKind } from './kind.js';
+import { compilePerLang, findAll } from './match.js';
+
+export const require: RuleKind = {
+  name: 'require',
+  needsPatterns: true,
+  keys: {},
+  create(rule) {
+    const patterns = compilePerLang(rule.patterns);
+    return ({ prose, lang }) => {
+      const first = prose.segments[0];
+      if (!first || !patterns[lang]) return [];
+      if (findAll(prose, patterns[lang]).length) return [];
+      // Report the first line of the prose.
+      const lineEnd = first.text.search(/[\r\n]/);
+      return [{ segment: 0, start: 0, end: lineEnd < 0 ? first.text.length : lineEnd }];
+    };
+  },
+};

@@ -1,0 +1,35 @@
+/** `shouting`: ALL-CAPS words (not acronyms or codes) and runs of "!!", "?!". */
+import type { Hit, RuleKind } from './kind.js';
+
+const WORD = /[\p{L}\p{M}\p{N}_]+(?:['\u2019-][\p{L}\p{M}\p{N}_]+)*/gu;
+const MARKS = /[!?]*(?:!!|\?!|!\?)[!?]*/g;
+export const DEFAULT_ACRONYMS = ['FAQ', 'UPS', 'DHL', 'DPD', 'GLS', 'TNT', 'IBAN', 'EUR', 'USD', 'BTW', 'VAT', 'PDF', 'URL', 'API', 'SMS'];
+
+export const shouting: RuleKind = {
+  name: 'shouting',
+  needsPatterns: false,
+  keys: {
+    acronyms: (v) => (Array.isArray(v) && v.every((a) => typeof a === 'string') ? undefined : 'must be a list of words'),
+    minLength: (v) => (Number.isInteger(v) && (v as number) >= 2 ? undefined : 'must be a whole number, 2 or more'),
+  },
+  create(rule) {
+    const acronyms = new Set(((rule.options.acronyms as string[] | undefined) ?? DEFAULT_ACRONYMS).map((a) => a.toUpperCase()));
+    const minLength = (rule.options.minLength as number | undefined) ?? 3;
+    return ({ prose }) => {
+      const hits: Hit[] = [];
+      prose.segments.forEach((seg, segment) => {
+        for (const m of seg.text.matchAll(WORD)) {
+          const word = m[0];
+          if (/\p{N}/u.test(word)) continue; // order numbers and codes
+          if (word !== word.toUpperCase() || word === word.toLowerCase()) continue;
+          const letters = word.match(/\p{L}/gu)?.length ?? 0;
+          if (letters < minLength) continue;
+          if (word.split(/['\u2019-]/).every((part) => acronyms.has(part) || part.length < minLength)) continue;
+          hits.push({ segment, start: m.index, end: m.index + word.length });
+        }
+        for (const m of seg.text.matchAll(MARKS)) hits.push({ segment, start: m.index, end: m.index + m[0].length });
+      });
+      return hits.sort((a, b) => a.segment - b.segment || a.start - b.start);
+    };
+  },
+};

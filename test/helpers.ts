@@ -1,0 +1,24 @@
+import { compileRulebook, lint, type LintOptions } from '../src/core/engine.js';
+import type { RuleDefinition } from '../src/core/types.js';
+
+/** A small phrase rule for engine tests, independent of the shipped rulebook. */
+export function phraseRule(id: string, en: string[], nl: string[] = ['kijk op onze website'], extra: Partial<RuleDefinition> = {}): RuleDefinition {
+  return {
+    id,
+    kind: 'phrase',
+    severity: 'error',
+    description: { en: id, nl: id },
+    source: [{ seed: 'x', quote: 'x' }],
+    message: { en: `en: {{match}}`, nl: `nl: {{match}}` },
+    patterns: { en, nl },
+    options: {},
+    ...extra,
+  };
+}
+
+/** Lint with one phrase rule; return [line, column, endLine, endColumn, matched source text]. */
+export function hits(text: string, en: string[], options: LintOptions = {}) {
+  const book = compileRulebook([phraseRule('t', en)]);
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return lint(text, book, { lang: 'en', ...options }).diagnostics.map((d) => [d.line, d.column, d.endLine, d.endColumn, body.slice(d.offset, d.endOffset)]);
+}
