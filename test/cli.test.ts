@@ -1,0 +1,192 @@
+/** The CLI end to end: spawn bin/replylint.js as a user would. */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'replylint.js');
+
+function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const BAD_EN = 'Hi Sam,\n\nAs I already said, the refund takes five days.\n';
+const GOOD_EN = [
+  'Hi Sam,',
+  '',
+  'Thank you for your message, and I am sorry that the parcel has not arrived yet. I understand how frustrating that is.',
+  '',
+  'I have asked our team to send a new one today, and I will email you the tracking code before 17:00 tomorrow.',
+  '',
+].join('\n');
+const BAD_NL = 'Beste Ans,\n\nZoals ik al zei, duurt de terugbetaling vijf dagen.\n';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'replylint-cli-'));
+  writeFileSync(join(dir, 'bad.md'), BAD_EN);
+  writeFileSync(join(dir, 'good.md'), GOOD_EN);
+  writeFileSync(join(dir, 'bad-nl.md'), BAD_NL);
+  mkdirSync(join(dir, 'macros', 'sub'), { recursive: true });
+  mkdirSync(join(dir, 'macros', 'node_modules'), { recursive: true });
+  writeFileSync(join(dir, 'macros', 'sub', 'a.md'), BAD_EN);
+  writeFileSync(join(dir, 'macros', 'b.txt'), BAD_EN);
+  writeFileSync(join(dir, 'macros', 'c.markdown'), GOOD_EN);
+  writeFileSync(join(dir, 'macros', 'ignored.html'), BAD_EN);
+  writeFileSync(join(dir, 'macros', 'node_modules', 'x.md'), BAD_EN);
+});
+
+const json = (stdout: string) => JSON.parse(stdout) as { filePath: string; language: string; messages: { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number; message: string; suggestion?: string }[]; errorCount: number; warningCount: number }[];
+
+describe('replylint CLI', () => {
+  it('reports a problem at its line and column with the suggestion, and exits 1', () => {
+    const r = run(['bad.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^bad\.md$/m);
+    expect(r.stdout).toMatch(/^ {2}3:1 +error +.+ +no-as-i-said$/m);
+    expect(r.stdout).toMatch(/→ /);
+    expect(r.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ infos?\)/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 0 and prints nothing on a good reply', () => {
+    const r = run(['good.md'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('json: ESLint shape with severities as words and exact ranges', () => {
+    const r = run(['bad.md', '--format', 'json'], { cwd: dir });
+    const [file] = json(r.stdout);
+    expect(file.filePath).toBe('bad.md');
+    expect(file.language).toBe('en');
+    const m = file.messages.find((x) => x.ruleId === 'no-as-i-said')!;
+    expect(m).toMatchObject({ severity: 'error', line: 3, column: 1, endLine: 3, endColumn: 18 });
+    expect(BAD_EN.split('\n')[2].slice(m.column - 1, m.endColumn - 1)).toBe('As I already said');
+    expect(m.suggestion).toBeTruthy();
+    expect(file.errorCount).toBe(file.messages.filter((x) => x.severity === 'error').length);
+  });
+
+  it('compact: path:line:col: severity: message (rule-id)', () => {
+    const r = run(['bad.md', '-f', 'compact'], { cwd: dir });
+    expect(r.stdout).toMatch(/^bad\.md:3:1: error: .+ \(no-as-i-said\)$/m);
+  });
+
+  it('writes the message in the reply\'s language', () => {
+    const en = json(run(['bad.md', '-f', 'json'], { cwd: dir }).stdout)[0];
+    const nl = json(run(['bad-nl.md', '-f', 'json'], { cwd: dir }).stdout)[0];
+    expect(nl.language).toBe('nl');
+    const enMsg = en.messages.find((m) => m.ruleId === 'no-as-i-said')!.message;
+    const nlMsg = nl.messages.find((m) => m.ruleId === 'no-as-i-said')!.message;
+    expect(nlMsg).not.toBe(enMsg);
+  });
+
+  it('--lang and front matter set the language; front matter wins', () => {
+    const forced = json(run(['-', '--lang', 'nl', '-f', 'json'], { cwd: dir, input: 'Zoals ik al zei: nee.' }).stdout)[0];
+    expect(forced.language).toBe('nl');
+    const fm = json(run(['-', '--lang', 'nl', '-f', 'json'], { cwd: dir, input: '---\nlang: en\n---\n\nAs I said: no.' }).stdout)[0];
+    expect(fm.language).toBe('en');
+    expect(fm.messages.some((m) => m.ruleId === 'no-as-i-said')).toBe(true);
+  });
+
+  it('recurses directories for .md, .markdown and .txt, skipping node_modules', () => {
+    const r = run(['macros', '-f', 'json'], { cwd: dir });
+    expect(json(r.stdout).map((f) => f.filePath)).toEqual(['macros/b.txt', 'macros/c.markdown', 'macros/sub/a.md']);
+  });
+
+  it('expands globs', () => {
+    const r = run(['macros/**/*.md', '-f', 'json'], { cwd: dir });
+    expect(json(r.stdout).map((f) => f.filePath)).toEqual(['macros/sub/a.md']);
+  });
+
+  it('reads stdin with "-" and piped input, named by --stdin-filename', () => {
+    const r = run(['-', '-f', 'compact', '--stdin-filename', 'draft.md'], { cwd: dir, input: BAD_EN });
+    expect(r.stdout).toMatch(/^draft\.md:3:1: error: .+\(no-as-i-said\)$/m);
+    const piped = run(['-f', 'compact'], { cwd: dir, input: BAD_EN });
+    expect(piped.stdout).toMatch(/^<stdin>:3:1: error/m);
+    expect(piped.code).toBe(1);
+  });
+
+  it('a missing file next to a good one: names it on stderr, lints the other, exits 2', () => {
+    const r = run(['missing.md', 'bad.md', '-f', 'compact'], { cwd: dir });
+    expect(r.stderr).toBe('replylint: missing.md: no such file or directory\n');
+    expect(r.stdout).toMatch(/^bad\.md:3:1: error/m);
+    expect(r.code).toBe(2);
+  });
+
+  it('an unreadable file is named on stderr, the others are linted', () => {
+    if (process.getuid?.() === 0) return; // root reads everything
+    const f = join(dir, 'secret.md');
+    writeFileSync(f, BAD_EN);
+    chmodSync(f, 0o000);
+    const r = run(['secret.md', 'bad.md', '-f', 'compact'], { cwd: dir });
+    expect(r.stderr).toMatch(/secret\.md: permission denied/);
+    expect(r.code).toBe(2);
+  });
+
+  it('a binary file is refused by name; the others are linted', () => {
+    writeFileSync(join(dir, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    const r = run(['binary.md', 'bad.md', '-f', 'compact'], { cwd: dir });
+    expect(r.stderr).toMatch(/^replylint: binary\.md: binary file/m);
+    expect(r.stdout).toMatch(/^bad\.md:3:1/m);
+    expect(r.code).toBe(2);
+  });
+
+  it('--rule turns a rule off or changes its severity', () => {
+    const off = json(run(['bad.md', '-f', 'json', '--rule', 'no-as-i-said=off'], { cwd: dir }).stdout)[0];
+    expect(off.messages.some((m) => m.ruleId === 'no-as-i-said')).toBe(false);
+    const warn = json(run(['bad.md', '-f', 'json', '--rule', 'no-as-i-said=warning'], { cwd: dir }).stdout)[0];
+    expect(warn.messages.find((m) => m.ruleId === 'no-as-i-said')!.severity).toBe('warning');
+  });
+
+  it('--rule with an unknown id or severity is a usage error (exit 2) with a hint', () => {
+    const r = run(['bad.md', '--rule', 'no-as-i-sad=off'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown rule "no-as-i-sad" — did you mean "no-as-i-said"\?/);
+    expect(run(['bad.md', '--rule', 'no-as-i-said=loud'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('--quiet reports errors only; --max-warnings turns warnings into exit 1', () => {
+    const text = 'Hi Sam, thank you for your message and sorry for the wait; I understand. We will look into it.\n';
+    writeFileSync(join(dir, 'warn.md'), text);
+    const all = json(run(['warn.md', '-f', 'json'], { cwd: dir }).stdout)[0];
+    expect(all.warningCount).toBeGreaterThan(0);
+    expect(all.errorCount).toBe(0);
+    expect(run(['warn.md'], { cwd: dir }).code).toBe(0);
+    const quiet = json(run(['warn.md', '-f', 'json', '--quiet'], { cwd: dir }).stdout)[0];
+    expect(quiet.messages.every((m) => m.severity === 'error')).toBe(true);
+    const over = run(['warn.md', '--max-warnings', '0'], { cwd: dir });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toMatch(/too many warnings/);
+    expect(run(['warn.md', '--max-warnings', String(all.warningCount)], { cwd: dir }).code).toBe(0);
+    expect(run(['warn.md', '--max-warnings', 'many'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('colours by default when forced, none with --no-color or NO_COLOR', () => {
+    const forced = run(['bad.md'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[');
+    expect(run(['bad.md', '--no-color'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(run(['bad.md'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('--version, --help with examples, and unknown options or formats exit 2', () => {
+    const v = run(['--version']);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(v.code).toBe(0);
+    const h = run(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/Examples:/);
+    expect(run(['--bogus']).code).toBe(2);
+    const f = run(['bad.md', '--format', 'xml'], { cwd: dir });
+    expect(f.code).toBe(2);
+    expect(f.stderr).toMatch(/unknown format "xml"/);
+  });
+});

@@ -1,0 +1,59 @@
+/** The shipped rulebook: exactly RULEBOOK.md's rules, each tested by its own examples. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runExamples } from '../src/core/examples.js';
+import { parseRuleFile } from '../src/rulebook/load.js';
+
+const RULES = join(import.meta.dirname, '..', 'rules');
+const SHARED = join(import.meta.dirname, '..', '..', 'shared');
+const files = readdirSync(RULES).filter((f) => f.endsWith('.yaml')).sort();
+const rules = files.map((f) => parseRuleFile(readFileSync(join(RULES, f), 'utf8'), `rules/${f}`));
+
+/** id -> [kind, severity] from the table in shared/RULEBOOK.md. */
+function rulebookTable(): Map<string, [string, string]> {
+  const table = new Map<string, [string, string]>();
+  for (const line of readFileSync(join(SHARED, 'RULEBOOK.md'), 'utf8').split('\n')) {
+    const m = /^\| `([a-z-]+)` \| ([a-z +]+) \| (error|warning|info) \|/.exec(line);
+    if (m) table.set(m[1], [m[2], m[3]]);
+  }
+  return table;
+}
+
+describe.runIf(existsSync(SHARED))('the rulebook matches shared/RULEBOOK.md', () => {
+  const table = rulebookTable();
+
+  it('has exactly its 18 rule ids', () => {
+    expect(table.size).toBe(18);
+    expect(rules.map((r) => r.id).sort()).toEqual([...table.keys()].sort());
+  });
+
+  it.each(rules.map((r) => [r.id, r] as const))('%s has the kind and default severity of RULEBOOK.md', (id, rule) => {
+    const [kind, severity] = table.get(id)!;
+    expect(kind.split(' + ')[0]).toBe(rule.kind);
+    expect(rule.severity).toBe(severity);
+  });
+
+  it.each(rules.map((r) => [r.id, r] as const))('%s quotes its seed passages verbatim', (_id, rule) => {
+    for (const { seed, quote } of rule.source) {
+      const text = readFileSync(join(SHARED, 'seeds', seed), 'utf8');
+      expect(text.includes(quote), `${seed} does not contain: ${quote}`).toBe(true);
+    }
+  });
+});
+
+describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+  it('has a message, a suggestion and enough examples in both languages', () => {
+    expect(rule.suggestion).toBeDefined();
+    for (const lang of ['en', 'nl'] as const) {
+      expect(rule.examples?.[lang].invalid.length, `${lang} invalid examples`).toBeGreaterThanOrEqual(6);
+      expect(rule.examples?.[lang].valid.length, `${lang} valid examples`).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  for (const r of runExamples(rule)) {
+    it(`[${r.lang}] ${r.kind}: ${r.text.slice(0, 70).replace(/\n/g, ' ')}`, () => {
+      expect({ hits: r.actual, found: r.found }).toEqual({ hits: r.expected, found: r.found });
+    });
+  }
+});
