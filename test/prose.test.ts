@@ -52,6 +52,7 @@ describe('what is skipped', () => {
 
   it('template placeholders of several syntaxes', () => {
     expect(hits('Hi {{ check our website }}, {% check our website %} %{check our website}', P)).toEqual([]);
+    expect(hits('Dear {NAME}, case {CASE_NUMBER} is {status.text}.', ['dear {1,2} case'])).toEqual([]);
     // A placeholder is not a word: no phrase runs through it.
     expect(hits('check {{ our }} website', P)).toEqual([]);
   });

@@ -30,8 +30,14 @@ type Seq = Item[];
 export const MAX_SLOT = 6;
 const MIN_STEM = 3;
 
-/** Letters, marks and digits: what a word is made of. */
-const WORD = '[\\p{L}\\p{M}\\p{N}_]';
+/**
+ * Letters (Latin with all its accents and ligatures, Greek, Cyrillic), combining
+ * marks and digits: what a word is made of. Written as ranges, not \\p{L}: a
+ * Unicode property class costs about a millisecond to compile in every regular
+ * expression, which would dominate a run on one file.
+ */
+const LETTER = 'a-zA-Z0-9\\u00AA\\u00B2\\u00B3\\u00B5\\u00B9\\u00BA\\u00BC-\\u00BE\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u036F\\u0370-\\u03FF\\u0400-\\u052F\\u1E00-\\u1FFF';
+const WORD = `[${LETTER}_]`;
 const NOT_WORD_BEHIND = `(?<!${WORD})`;
 const WORD_AHEAD = `(?=${WORD})`;
 const NOT_WORD_AHEAD = `(?!${WORD})`;
@@ -43,7 +49,7 @@ const END = `(?:${WORD_BEHIND}${NOT_WORD_AHEAD}|${NOT_WORD_BEHIND})`;
 const GAP = '\\s+';
 /** An arbitrary word for slots: anything but white space and masked (skipped) text. */
 const ANY_WORD = '[^\\s\\uFFFC]+';
-const STEM_TAIL = '[\\p{L}\\p{M}\\p{N}]*';
+const STEM_TAIL = `[${LETTER}]*`;
 
 const SPECIAL = new Set(['[', ']', '(', ')', '{', '}', '|', '*']);
 const CHAR_CLASSES: Record<string, string> = {
@@ -57,6 +63,7 @@ const CHAR_CLASSES: Record<string, string> = {
 
 function escapeChar(ch: string): string {
   if (CHAR_CLASSES[ch]) return CHAR_CLASSES[ch];
+  ch = foldChar(ch);
   return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
 }
 
@@ -183,13 +190,43 @@ function compileSeq(seq: Seq): string {
   return out;
 }
 
+/**
+ * Case folding that keeps every UTF-16 offset: each character is lower-cased
+ * only when that does not change its length (\u0130 stays as it is). Phrases are
+ * matched against folded text, without the `i` flag: Unicode case-insensitive
+ * character classes are slow to compile and to run.
+ */
+export function foldChar(ch: string): string {
+  const lower = ch.toLowerCase();
+  return lower.length === ch.length ? lower : ch;
+}
+
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
 export interface CompiledPhrase {
-  /** Regular-expression source (use with the `giu` flags). */
+  /** Regular-expression source, without word boundaries (use with the `gu` flags on folded text). */
   source: string;
 }
 
-/** Compile one phrase to a regular-expression source; throws PhraseError. */
+const compiled = new Map<string, CompiledPhrase>();
+
+/** Compile one phrase to a regular-expression source; throws PhraseError. Memoised: rule files are validated, then compiled. */
 export function compilePhrase(phrase: string): CompiledPhrase {
+  let hit = compiled.get(phrase);
+  if (!hit) {
+    hit = compileUncached(phrase);
+    if (compiled.size < 100_000) compiled.set(phrase, hit);
+  }
+  return hit;
+}
+
+function compileUncached(phrase: string): CompiledPhrase {
   if (typeof phrase !== 'string' || phrase.trim() === '') throw new PhraseError('empty pattern', 0);
   const parser = new Parser(phrase);
   const seq = parser.seq('');
@@ -198,11 +235,14 @@ export function compilePhrase(phrase: string): CompiledPhrase {
   const last = seq[seq.length - 1];
   if (first?.type === 'slot' || last?.type === 'slot') throw new PhraseError('a pattern cannot start or end with a slot {n,m}', 0);
   if (nullableSeq(seq)) throw new PhraseError('the pattern can match nothing at all: make at least one word required', 0);
-  return { source: `${START}(?:${compileSeq(seq)})${END}` };
+  return { source: compileSeq(seq) };
 }
 
-/** Compile a list of phrases into one alternation regular expression (global, Unicode, case-insensitive). */
+/**
+ * Compile a list of phrases into one alternation (flags `gu`) to run on text
+ * folded with foldCase. Matches are whole words.
+ */
 export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
   if (!phrases.length) return undefined;
-  return new RegExp(phrases.map((p) => `(?:${compilePhrase(p).source})`).join('|'), 'giu');
+  return new RegExp(`${START}(?:${phrases.map((p) => compilePhrase(p).source).join('|')})${END}`, 'gu');
 }

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
+import { foldCase } from './phrase.js';
 import type { FileType } from './types.js';
 
 /** Stands for skipped inline content (code, HTML, URLs, placeholders): not a word, not white space. */
@@ -18,6 +19,8 @@ export const MASK = '\uFFFC';
 
 export interface Segment {
   text: string;
+  /** `text` lower-cased with the same length (see foldCase), for phrase matching. */
+  folded: string;
   /** Source offset of each UTF-16 unit of `text`. */
   offsets: number[];
 }
@@ -37,7 +40,12 @@ export interface ProseOptions {
 }
 
 // Bounded so that an unclosed "{{" cannot make the scan quadratic.
-const PLACEHOLDERS = ['\\{\\{[^]{0,500}?\\}\\}', '\\{%[^]{0,500}?%\\}', '%\\{[^}\\n]{0,200}\\}'];
+const PLACEHOLDERS = [
+  '\\{\\{[^]{0,500}?\\}\\}', // {{ ticket.id }}
+  '\\{%[^]{0,500}?%\\}', // {% if x %}
+  '%\\{[^}\\n]{0,200}\\}', // %{ticket.number}
+  '\\{[A-Za-z_][\\w.-]{0,100}\\}', // {ZAAKNUMMER}: a name in single braces is never prose
+];
 const URLS = /\b(?:https?|ftp|mailto):[^\s<>"'\uFFFC]+|\bwww\.[^\s<>"'\uFFFC]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 
 function maskRanges(text: string, re: RegExp): string {
@@ -113,7 +121,8 @@ class SegmentBuilder {
       this.offsets = [];
       return undefined;
     }
-    const seg = { text: maskRanges(this.text, URLS), offsets: this.offsets };
+    const text = maskRanges(this.text, URLS);
+    const seg = { text, folded: foldCase(text), offsets: this.offsets };
     this.text = '';
     this.offsets = [];
     return seg;

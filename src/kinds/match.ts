@@ -24,7 +24,7 @@ export function findAll(prose: Prose, re: RegExp | undefined, except?: RegExp): 
     let excepted: Hit[] | undefined;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(seg.text))) {
+    while ((m = re.exec(seg.folded))) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;

@@ -20,7 +20,7 @@ export const shouting: RuleKind = {
       prose.segments.forEach((seg, segment) => {
         for (const m of seg.text.matchAll(WORD)) {
           const word = m[0];
-          if (/\p{N}/u.test(word)) continue; // order numbers and codes
+          if (/[\p{N}_]/u.test(word)) continue; // order numbers, codes and IDENTIFIERS_LIKE_THIS
           if (word !== word.toUpperCase() || word === word.toLowerCase()) continue;
           const letters = word.match(/\p{L}/gu)?.length ?? 0;
           if (letters < minLength) continue;

@@ -42,7 +42,9 @@ export function didYouMean(word: string, known: readonly string[]): string {
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of known) {
-    const dist = distance(word.toLowerCase(), k.toLowerCase());
+    const [a, b] = [word.toLowerCase(), k.toLowerCase()];
+    if (a.length >= 3 && (b.startsWith(a) || a.startsWith(b))) return ` — did you mean "${k}"?`;
+    const dist = distance(a, b);
     if (dist < bestD) [best, bestD] = [k, dist];
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` — did you mean "${best}"?` : '';
@@ -72,8 +74,13 @@ class Checker {
     return (pair?.key as Node | undefined) ?? (pair?.value as Node | undefined);
   }
 
+  /** The node at `path`, else its key, else the nearest enclosing node that exists. */
   where(path: (string | number)[]): Node | undefined {
-    return this.node(path) ?? (path.length ? this.keyNode(path.slice(0, -1), String(path[path.length - 1])) : undefined);
+    for (let p = path; p.length; p = p.slice(0, -1)) {
+      const found = this.node(p) ?? this.keyNode(p.slice(0, -1), String(p[p.length - 1]));
+      if (found) return found;
+    }
+    return this.doc.contents as Node | undefined;
   }
 
   name(path: (string | number)[]): string {
@@ -139,7 +146,7 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
   const c: Checker = new Checker(file, doc, lc);
   if (doc.errors.length) {
     const err = doc.errors[0];
-    const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = lc.linePos(err.pos[0]);
     throw new RulebookError(file, pos.line, pos.col, `invalid YAML: ${err.message.split('\n')[0]}`);
   }
   let data: unknown;
