@@ -1,5 +1,5 @@
 /** The replylint command: paths in, a report out, an exit code. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -67,6 +67,7 @@ function program(): Command {
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--stdin-filename <name>', 'name (and type, by extension) of the text read from stdin')
+    .option('-o, --output-file <path>', 'write the report to a file; a one-line summary still goes to the terminal')
     .option('--no-color', 'no colours in the output (also: NO_COLOR)')
     .version(version(), '-v, --version')
     .addHelpText('after', EXAMPLES)
@@ -81,6 +82,7 @@ interface Options {
   quiet?: boolean;
   maxWarnings?: string;
   stdinFilename?: string;
+  outputFile?: string;
   color: boolean;
 }
 
@@ -142,6 +144,7 @@ export async function main(argv: string[], io: Io = { stdout: (s) => process.std
       const messages = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       reports.push({
         filePath: shown,
+        source: read.text.replace(/^\uFEFF/, ''),
         language: result.lang,
         messages,
         errorCount: messages.filter((d) => d.severity === 'error').length,
@@ -153,10 +156,22 @@ export async function main(argv: string[], io: Io = { stdout: (s) => process.std
     const noColor = !opts.color || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '');
     const { Chalk } = await import('chalk');
     const color = noColor ? new Chalk({ level: 0 }) : new Chalk();
-    io.stdout(formatter(reports, { color }));
-
+    const report = formatter(reports, { color, rules: definitions, cwd, version: version() });
     const errorCount = reports.reduce((n, r) => n + r.errorCount, 0);
     const warningCount = reports.reduce((n, r) => n + r.warningCount, 0);
+    const infoCount = reports.reduce((n, r) => n + r.infoCount, 0);
+    if (opts.outputFile) {
+      try {
+        writeFileSync(opts.outputFile, report);
+      } catch (e) {
+        throw new UsageError(`--output-file ${opts.outputFile}: ${(e as Error).message}`);
+      }
+      const total = errorCount + warningCount + infoCount;
+      io.stderr(`replylint: ${reports.length} ${reports.length === 1 ? 'file' : 'files'}, ${total} ${total === 1 ? 'problem' : 'problems'} (${errorCount} errors, ${warningCount} warnings, ${infoCount} infos); report written to ${opts.outputFile}\n`);
+    } else {
+      io.stdout(report);
+    }
+
     if (maxWarnings !== undefined && warningCount > maxWarnings) {
       io.stderr(`replylint: too many warnings (${warningCount}, at most ${maxWarnings} allowed)\n`);
     }

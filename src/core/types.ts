@@ -53,6 +53,13 @@ export interface Diagnostic {
   /** UTF-16 offsets into the linted text (BOM excluded), end exclusive. */
   offset: number;
   endOffset: number;
+  /** A safe automatic rewrite: replace text[range[0], range[1]) with `text`. */
+  fix?: Fix;
+}
+
+export interface Fix {
+  range: [number, number];
+  text: string;
 }
 
 export type FileType = 'markdown' | 'text';

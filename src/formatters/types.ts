@@ -1,9 +1,12 @@
 /** What a formatter gets. A format is one file in this folder whose default export is a Formatter. */
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic, Lang } from '../core/types.js';
+import type { Diagnostic, Lang, RuleDefinition } from '../core/types.js';
 
 export interface FileReport {
+  /** As given on the command line or found under a directory, relative to cwd when possible. */
   filePath: string;
+  /** The linted text (BOM removed), for formats that quote it or apply fixes. */
+  source?: string;
   language: Lang;
   messages: Diagnostic[];
   errorCount: number;
@@ -13,6 +16,12 @@ export interface FileReport {
 
 export interface FormatContext {
   color: ChalkInstance;
+  /** Every rule that was loaded (for formats that describe rules, such as SARIF). */
+  rules: readonly RuleDefinition[];
+  /** The working directory: file paths in reports are relative to it. */
+  cwd: string;
+  /** replylint's version. */
+  version: string;
 }
 
 export type Formatter = (reports: readonly FileReport[], ctx: FormatContext) => string;
