@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_RULES_DIR, loadRuleDir } from '../src/cli/rules.js';
+import { configSchema, ruleSchema } from '../src/rulebook/schemas.js';
 import { rulesReference, USAGE_EXAMPLES, withRulesTable, withUsageOutput } from '../src/rulebook/docs.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -26,6 +27,11 @@ describe('generated docs are fresh (run `npm run docs` when this fails)', () => 
       return { args, output };
     });
     expect(readme).toBe(withUsageOutput(readme, runs));
+  });
+
+  it('schema/*.json', () => {
+    expect(JSON.parse(readFileSync(join(ROOT, 'schema', 'rule.schema.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(ruleSchema)));
+    expect(JSON.parse(readFileSync(join(ROOT, 'schema', 'config.schema.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(configSchema)));
   });
 
   it('docs/rules.md', () => {

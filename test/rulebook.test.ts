@@ -35,8 +35,8 @@ describe('rule file validation', () => {
   });
 
   it('unknown kind and severity', () => {
-    expect(error(GOOD.replace('kind: phrase', 'kind: phrases'))).toBe('rules/no-x.yaml:2:7: unknown kind "phrases" — did you mean "phrase"? (kinds: phrase, require, limit, shouting)');
-    expect(error(GOOD.replace('severity: warning', 'severity: warn'))).toMatch(/^rules\/no-x\.yaml:3:11: severity "warn" must be one of error, warning, info — did you mean "warning"\?$/);
+    expect(error(GOOD.replace('kind: phrase', 'kind: phrases'))).toBe('rules/no-x.yaml:2:7: "kind" is "phrases", but must be one of phrase, require, limit, shouting — did you mean "phrase"?');
+    expect(error(GOOD.replace('severity: warning', 'severity: warn'))).toBe('rules/no-x.yaml:3:11: "severity" is "warn", but must be one of error, warning, info — did you mean "warning"?');
   });
 
   it('a pattern that cannot compile names its place and the reason', () => {
@@ -48,7 +48,7 @@ describe('rule file validation', () => {
   });
 
   it('missing language and missing keys', () => {
-    expect(error(GOOD.replace('message: {en: m, nl: m}', 'message: {en: m}'))).toMatch(/^rules\/no-x\.yaml:8:\d+: "message\.nl" must be a non-empty text$/);
+    expect(error(GOOD.replace('message: {en: m, nl: m}', 'message: {en: m}'))).toBe('rules/no-x.yaml:8:10: missing key "nl" in "message"');
     expect(error(GOOD.replace(/^source:[^]*?quote: q\n/m, ''))).toMatch(/missing key "source"/);
   });
 
@@ -63,6 +63,20 @@ describe('rule file validation', () => {
 
   it('kind-specific keys are checked', () => {
     const limit = GOOD.replace('kind: phrase', 'kind: limit\nmax: -1\ncount: {en: [sorry], nl: [sorry]}');
-    expect(error(limit)).toMatch(/"max" must be a whole number, 0 or more/);
+    expect(error(limit)).toBe('rules/no-x.yaml:3:6: "max" must be >= 0');
+    const shouting = GOOD.replace('kind: phrase', 'kind: shouting');
+    expect(error(shouting)).toBe('rules/no-x.yaml:9:1: key "patterns" does not belong in a rule of this kind');
+  });
+
+  it('word lists: <name> in a pattern must be defined', () => {
+    const words = GOOD.replace('["check our website"]', '["check <place>"]');
+    expect(error(words)).toMatch(/^rules\/no-x\.yaml:10:8: pattern "check <place>" in "patterns\.en\[0\]": unknown word list <place>/);
+    const ok = parseRuleFile(`${words}words:\n  place: [our website, the FAQ]\n`, 'rules/no-x.yaml');
+    expect(ok.words?.en.place).toEqual(['our website', 'the FAQ']);
+  });
+
+  it('refuses YAML bombs (billion laughs) fast', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    expect(error(bomb)).toMatch(/invalid YAML: .*alias/i);
   });
 });

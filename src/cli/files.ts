@@ -10,6 +10,8 @@ export interface Target {
   /** The path as it will be shown. */
   path: string;
   stdin?: boolean;
+  /** Named on the command line (not found under a directory or by a glob). */
+  explicit?: boolean;
 }
 
 export interface Expansion {
@@ -28,11 +30,11 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
   const targets: Target[] = [];
   const errors: Expansion['errors'] = [];
   const seen = new Set<string>();
-  const add = (path: string) => {
+  const add = (path: string, explicit = false) => {
     const key = resolve(cwd, path);
     if (seen.has(key)) return;
     seen.add(key);
-    targets.push({ path });
+    targets.push({ path, explicit });
   };
   for (const arg of paths) {
     if (arg === '-') {
@@ -63,7 +65,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       });
       for (const f of found.sort()) add(`${base}/${f}`);
     } else {
-      add(arg);
+      add(arg, true);
     }
   }
   return { targets, errors };

@@ -4,7 +4,7 @@ import { KINDS } from '../kinds/index.js';
 import type { Check } from '../kinds/kind.js';
 import { detectLanguage } from './language.js';
 import { LineIndex } from './location.js';
-import { extractProse, MASK, type Prose } from './prose.js';
+import { extractProse, MASK, type Directive, type Prose } from './prose.js';
 import { LANGS, type Diagnostic, type FileType, type Lang, type RuleDefinition, type Severity } from './types.js';
 
 export interface CompiledRule {
@@ -36,6 +36,8 @@ export interface LintOptions {
   rules?: Record<string, Severity | 'off'>;
   blockquotes?: 'skip' | 'lint';
   placeholders?: readonly string[];
+  /** Report `replylint-disable` comments that suppressed nothing, at this severity. */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 export interface LintResult {
@@ -118,6 +120,57 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
       diagnostics.push(diagnostic);
     }
   }
-  diagnostics.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  return { lang, langSource, diagnostics };
+  const kept = applyDirectives(prose.directives, diagnostics, lines, options.reportUnusedDisableDirectives);
+  kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  return { lang, langSource, diagnostics: kept };
+}
+
+/** Drop what inline `<!-- replylint-disable ... -->` comments switch off; report the unused ones if asked. */
+function applyDirectives(directives: Directive[], diagnostics: Diagnostic[], lines: LineIndex, unused?: Severity): Diagnostic[] {
+  if (!directives.length) return diagnostics;
+  const ordered = [...directives].sort((a, b) => a.offset - b.offset);
+  const used = new Map<Directive, Set<string>>(ordered.map((d) => [d, new Set()]));
+  const covers = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
+  const kept = diagnostics.filter((diag) => {
+    // Regions: the last disable/enable before the problem that names its rule decides.
+    let region: Directive | undefined;
+    for (const d of ordered) {
+      if (d.offset > diag.offset) break;
+      if ((d.type === 'disable' || d.type === 'enable') && covers(d, diag.ruleId)) region = d.type === 'disable' ? d : undefined;
+    }
+    const line = ordered.find(
+      (d) =>
+        covers(d, diag.ruleId) &&
+        ((d.type === 'disable-next-line' && lines.position(d.endOffset).line + 1 === diag.line) ||
+          (d.type === 'disable-line' && lines.position(d.offset).line === diag.line)),
+    );
+    const by = line ?? region;
+    if (!by) return true;
+    used.get(by)!.add(diag.ruleId);
+    return false;
+  });
+  if (unused) {
+    for (const d of ordered) {
+      if (d.type === 'enable') continue;
+      const hit = used.get(d)!;
+      const idle = d.rules.length ? d.rules.filter((r) => !hit.has(r)) : hit.size ? [] : ['(all)'];
+      if (!idle.length) continue;
+      const start = lines.position(d.offset);
+      const end = lines.position(d.endOffset);
+      kept.push({
+        ruleId: 'unused-disable-directive',
+        severity: unused,
+        message: d.rules.length
+          ? `Unused replylint-${d.type} directive (no problems were reported from ${idle.map((r) => `"${r}"`).join(', ')}).`
+          : `Unused replylint-${d.type} directive (no problems were reported).`,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        offset: d.offset,
+        endOffset: d.endOffset,
+      });
+    }
+  }
+  return kept;
 }

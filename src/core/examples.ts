@@ -6,11 +6,16 @@ export interface ExampleResult {
   ruleId: string;
   lang: Lang;
   kind: 'invalid' | 'valid';
+  /** Index among the examples of its kind and language. */
+  index: number;
   text: string;
   expected: number;
   actual: number;
   /** The matched texts, to show what fired. */
   found: string[];
+  /** For rules with a fix: the fixed text, and what the example expects. */
+  output?: string;
+  expectedOutput?: string;
   ok: boolean;
 }
 
@@ -21,8 +26,8 @@ export function runExamples(rule: RuleDefinition): ExampleResult[] {
     const set = rule.examples?.[lang];
     if (!set) continue;
     const cases = [
-      ...set.invalid.map((e) => ({ kind: 'invalid' as const, text: e.text, expected: e.hits })),
-      ...set.valid.map((text) => ({ kind: 'valid' as const, text, expected: 0 })),
+      ...set.invalid.map((e, index) => ({ kind: 'invalid' as const, index, text: e.text, expected: e.hits })),
+      ...set.valid.map((text, index) => ({ kind: 'valid' as const, index, text, expected: 0 })),
     ];
     for (const c of cases) {
       const { diagnostics } = lint(c.text, book, { lang, fileType: 'markdown' });

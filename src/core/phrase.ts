@@ -51,7 +51,7 @@ const GAP = '\\s+';
 const ANY_WORD = '[^\\s\\uFFFC]+';
 const STEM_TAIL = `[${LETTER}]*`;
 
-const SPECIAL = new Set(['[', ']', '(', ')', '{', '}', '|', '*']);
+const SPECIAL = new Set(['[', ']', '(', ')', '{', '}', '|', '*', '<', '>']);
 const CHAR_CLASSES: Record<string, string> = {
   "'": "['\u2018\u2019\u02BC`]",
   '\u2019': "['\u2018\u2019\u02BC`]",
@@ -216,8 +216,27 @@ export interface CompiledPhrase {
 
 const compiled = new Map<string, CompiledPhrase>();
 
+/** Named word lists of a rule: `<courier>` in a phrase stands for `[UPS|DHL|the courier|...]`. */
+export type Words = Readonly<Record<string, readonly string[]>>;
+
+const WORD_REF = /<([a-z][a-z0-9-]*)>/gi;
+
+/** Replace `<name>` references by the alternatives of that word list. */
+export function expandWords(phrase: string, words: Words = {}): string {
+  return phrase.replace(WORD_REF, (ref, name: string, index: number) => {
+    const list = words[name];
+    if (!list) {
+      const known = Object.keys(words);
+      throw new PhraseError(`unknown word list <${name}>${known.length ? ` (this rule has: ${known.map((k) => `<${k}>`).join(', ')})` : ' (define it under "words")'}`, index);
+    }
+    if (!list.length) throw new PhraseError(`word list <${name}> is empty`, index);
+    return `[${list.join('|')}]`;
+  });
+}
+
 /** Compile one phrase to a regular-expression source; throws PhraseError. Memoised: rule files are validated, then compiled. */
-export function compilePhrase(phrase: string): CompiledPhrase {
+export function compilePhrase(raw: string, words?: Words): CompiledPhrase {
+  const phrase = expandWords(raw, words);
   let hit = compiled.get(phrase);
   if (!hit) {
     hit = compileUncached(phrase);
@@ -242,7 +261,7 @@ function compileUncached(phrase: string): CompiledPhrase {
  * Compile a list of phrases into one alternation (flags `gu`) to run on text
  * folded with foldCase. Matches are whole words.
  */
-export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
+export function compilePhrases(phrases: readonly string[], words?: Words): RegExp | undefined {
   if (!phrases.length) return undefined;
-  return new RegExp(`${START}(?:${phrases.map((p) => compilePhrase(p).source).join('|')})${END}`, 'gu');
+  return new RegExp(`${START}(?:${phrases.map((p) => compilePhrase(p, words).source).join('|')})${END}`, 'gu');
 }

@@ -25,8 +25,28 @@ export interface Segment {
   offsets: number[];
 }
 
+/** An inline control comment: `<!-- replylint-disable rule-a, rule-b -->` and friends. */
+export interface Directive {
+  type: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Rule ids; empty for all rules. */
+  rules: string[];
+  offset: number;
+  endOffset: number;
+}
+
+const DIRECTIVE = /^<!--\s*replylint-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->\s*$/;
+
+function directive(value: string, offset: number, endOffset: number): Directive | undefined {
+  const m = DIRECTIVE.exec(value.trim());
+  if (!m) return undefined;
+  const rules = m[2].split(/[\s,]+/).filter(Boolean).filter((r) => r !== '--' && !r.startsWith('--'));
+  return { type: m[1] as Directive['type'], rules, offset, endOffset };
+}
+
 export interface Prose {
   segments: Segment[];
+  /** Inline control comments, in source order (Markdown only). */
+  directives: Directive[];
   /** Raw front matter (YAML) of a Markdown file, if any. */
   frontMatter?: string;
 }
@@ -144,6 +164,7 @@ function markdownProse(source: string, options: ProseOptions): Prose {
   const masked = maskRanges(source, placeholderRegExp(options.placeholders));
   const tree = processor.parse(masked) as Root;
   const segments: Segment[] = [];
+  const directives: Directive[] = [];
   let frontMatter: string | undefined;
   const b = new SegmentBuilder();
 
@@ -169,8 +190,14 @@ function markdownProse(source: string, options: ProseOptions): Prose {
           if (isBareLink(node)) b.mask(start(node));
           else phrasing(node.children);
           break;
+        case 'html': {
+          const d = directive(node.value, start(node), end(node));
+          if (d) directives.push(d);
+          b.mask(start(node));
+          break;
+        }
         default:
-          // inlineCode, html, image, imageReference, footnoteReference, ...
+          // inlineCode, image, imageReference, footnoteReference, ...
           b.mask(start(node));
       }
     }
@@ -195,8 +222,12 @@ function markdownProse(source: string, options: ProseOptions): Prose {
       case 'blockquote':
         if (options.blockquotes === 'lint') pushChildren(stack, node as Parents);
         break;
+      case 'html': {
+        const d = directive((node as { value: string }).value, start(node), end(node));
+        if (d) directives.push(d);
+        break;
+      }
       case 'code':
-      case 'html':
       case 'toml':
       case 'definition':
       case 'thematicBreak':
@@ -210,7 +241,7 @@ function markdownProse(source: string, options: ProseOptions): Prose {
     const m = /^---\r?\n([^]*?)\r?\n---/.exec(source);
     if (m) frontMatter = m[1];
   }
-  return { segments, frontMatter };
+  return { segments, directives, frontMatter };
 }
 
 function pushChildren(stack: Nodes[], node: Parents): void {
@@ -242,7 +273,7 @@ function textProse(source: string, options: ProseOptions): Prose {
     if (m[2] === '') break;
   }
   flush();
-  return { segments };
+  return { segments, directives: [] };
 }
 
 /** The prose of a reply: pure, text in, segments out. */

@@ -16,6 +16,8 @@ export interface SourceRef {
 export interface InvalidExample {
   text: string;
   hits: number;
+  /** The text after `--fix`, for rules with a fix. */
+  output?: string;
 }
 
 export interface RuleExamples {
@@ -32,13 +34,22 @@ export interface RuleDefinition {
   source: SourceRef[];
   message: PerLang<string>;
   suggestion?: PerLang<string>;
+  /** A safe automatic rewrite (see src/fixes/). */
+  fix?: FixDefinition;
   patterns?: PerLang<string[]>;
   exceptions?: PerLang<string[]>;
+  /** Named word lists per language, used in phrases as `<name>`. */
+  words?: PerLang<Record<string, string[]>>;
   examples?: PerLang<RuleExamples>;
   /** Kind-specific options (`max`, `count`, `acronyms`, `minLength`, ...). */
   options: Record<string, unknown>;
   /** Where the rule was loaded from, for messages. */
   file?: string;
+}
+
+export interface FixDefinition {
+  type: string;
+  text?: PerLang<string>;
 }
 
 export interface Diagnostic {

@@ -16,15 +16,16 @@ export interface CheckContext {
 
 export type Check = (ctx: CheckContext) => Hit[];
 
-/** Checks one kind-specific key of a rule file; returns a problem or undefined. */
-export type KeyCheck = (value: unknown) => string | undefined;
-
 export interface RuleKind {
   name: string;
-  /** Does a rule of this kind need `patterns`? */
-  needsPatterns: boolean;
-  /** Keys this kind accepts beyond the common ones, each with its check. */
-  keys: Record<string, KeyCheck>;
+  /** The keys a rule of this kind may have beyond the common ones, as JSON Schema (see src/rulebook/schemas.ts). */
+  schema: { properties: Record<string, object>; required?: string[] };
+  /** Keys holding phrases (per language), compiled and checked on load. */
+  phraseKeys: string[];
   /** Compile a validated rule; phrase errors throw PhraseError. */
   create(rule: RuleDefinition): Check;
 }
+
+const PHRASES = { $ref: '#/definitions/phrases' };
+const WORDS = { $ref: '#/definitions/words' };
+export const PHRASE_PROPERTIES = { patterns: PHRASES, exceptions: PHRASES, words: WORDS };

@@ -6,11 +6,11 @@ import type { Hit } from './kind.js';
 
 export type PerLangRegExp = Partial<Record<Lang, RegExp>>;
 
-export function compilePerLang(phrases: PerLang<string[]> | undefined): PerLangRegExp {
+export function compilePerLang(phrases: PerLang<string[]> | undefined, words?: PerLang<Record<string, string[]>>): PerLangRegExp {
   const out: PerLangRegExp = {};
   if (!phrases) return out;
   for (const lang of LANGS) {
-    const re = compilePhrases(phrases[lang] ?? []);
+    const re = compilePhrases(phrases[lang] ?? [], words?.[lang]);
     if (re) out[lang] = re;
   }
   return out;
@@ -31,7 +31,7 @@ export function findAll(prose: Prose, re: RegExp | undefined, except?: RegExp): 
       }
       const hit = { segment, start: m.index, end: m.index + m[0].length };
       if (except) {
-        excepted ??= findAll({ segments: [seg] }, except);
+        excepted ??= findAll({ segments: [seg], directives: [] }, except);
         if (excepted.some((e) => e.start < hit.end && hit.start < e.end)) continue;
       }
       hits.push(hit);

@@ -1,14 +1,14 @@
 /** `phrase`: every match of any pattern is a violation, unless it overlaps an exception. */
-import type { RuleKind } from './kind.js';
+import { PHRASE_PROPERTIES, type RuleKind } from './kind.js';
 import { compilePerLang, findAll } from './match.js';
 
 export const phrase: RuleKind = {
   name: 'phrase',
-  needsPatterns: true,
-  keys: {},
+  schema: { properties: PHRASE_PROPERTIES, required: ['patterns'] },
+  phraseKeys: ['patterns', 'exceptions'],
   create(rule) {
-    const patterns = compilePerLang(rule.patterns);
-    const exceptions = compilePerLang(rule.exceptions);
+    const patterns = compilePerLang(rule.patterns, rule.words);
+    const exceptions = compilePerLang(rule.exceptions, rule.words);
     return ({ prose, lang }) => findAll(prose, patterns[lang], exceptions[lang]);
   },
 };

@@ -1,13 +1,13 @@
 /** `require`: the reply must contain one of the patterns; reported once, at the start of the prose. */
-import type { RuleKind } from './kind.js';
+import { PHRASE_PROPERTIES, type RuleKind } from './kind.js';
 import { compilePerLang, findAll } from './match.js';
 
 export const require: RuleKind = {
   name: 'require',
-  needsPatterns: true,
-  keys: {},
+  schema: { properties: { patterns: PHRASE_PROPERTIES.patterns, words: PHRASE_PROPERTIES.words }, required: ['patterns'] },
+  phraseKeys: ['patterns'],
   create(rule) {
-    const patterns = compilePerLang(rule.patterns);
+    const patterns = compilePerLang(rule.patterns, rule.words);
     return ({ prose, lang }) => {
       const first = prose.segments[0];
       if (!first || !patterns[lang]) return [];

@@ -7,11 +7,13 @@ export const DEFAULT_ACRONYMS = ['FAQ', 'UPS', 'DHL', 'DPD', 'GLS', 'TNT', 'IBAN
 
 export const shouting: RuleKind = {
   name: 'shouting',
-  needsPatterns: false,
-  keys: {
-    acronyms: (v) => (Array.isArray(v) && v.every((a) => typeof a === 'string') ? undefined : 'must be a list of words'),
-    minLength: (v) => (Number.isInteger(v) && (v as number) >= 2 ? undefined : 'must be a whole number, 2 or more'),
+  schema: {
+    properties: {
+      acronyms: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'ALL-CAPS words that are not shouting' },
+      minLength: { type: 'integer', minimum: 2, description: 'shortest ALL-CAPS word that counts (default 3)' },
+    },
   },
+  phraseKeys: [],
   create(rule) {
     const acronyms = new Set(((rule.options.acronyms as string[] | undefined) ?? DEFAULT_ACRONYMS).map((a) => a.toUpperCase()));
     const minLength = (rule.options.minLength as number | undefined) ?? 3;

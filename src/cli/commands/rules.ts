@@ -1,0 +1,54 @@
+/** `replylint rules` and `replylint explain <id>`: what each rule catches, and why. */
+import { LANGS, type RuleDefinition } from '../../core/types.js';
+import { didYouMean } from '../../rulebook/errors.js';
+import { EXIT, UsageError, type Io } from '../io.js';
+import { resolverFor } from '../lint.js';
+
+export function runRules(opts: { config?: string | false }, io: Io): number {
+  const resolver = resolverFor(opts, process.cwd());
+  const effective = resolver.forFile('x.md');
+  const rows = effective.definitions
+    .map((r) => [r.id, r.kind, effective.severities[r.id], LANGS.join(', '), r.fix ? 'fixable' : '', r.description.en])
+    .sort((a, b) => a[0].localeCompare(b[0]));
+  const head = ['rule', 'kind', 'severity', 'languages', 'fix', 'description'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}\n`;
+  io.stdout(line(head));
+  for (const row of rows) io.stdout(line(row));
+  return EXIT.ok;
+}
+
+function section(title: string, body: string[]): string {
+  return `${title}\n${body.map((l) => `  ${l}`).join('\n')}\n\n`;
+}
+
+export function explain(rule: RuleDefinition, severity: string): string {
+  let out = `${rule.id} (${rule.kind}, ${severity})\n  ${rule.description.en}\n  ${rule.description.nl}\n\n`;
+  out += section(
+    'Why',
+    rule.source.flatMap((s) => [`“${s.quote}”`, `  — ${s.seed}`]),
+  );
+  out += section('Message', LANGS.map((l) => `${l}: ${rule.message[l]}`));
+  if (rule.suggestion) out += section('Instead', LANGS.map((l) => `${l}: ${rule.suggestion![l]}`));
+  if (rule.fix) out += section('Automatic fix', [`${rule.fix.type} (replylint --fix)`]);
+  for (const lang of LANGS) {
+    const ex = rule.examples?.[lang];
+    if (!ex) continue;
+    out += section(`Examples (${lang})`, [...ex.invalid.slice(0, 4).map((e) => `✖ ${e.text}`), ...ex.valid.slice(0, 3).map((v) => `✔ ${v}`)]);
+  }
+  out += section('Turn it off', [
+    `for one run:        replylint --rule ${rule.id}=off ...`,
+    `for a repository:   .replylintrc.yaml -> rules: {${rule.id}: off}`,
+    `for one file:       front matter -> replylint: {disable: [${rule.id}]}`,
+    `for a passage:      <!-- replylint-disable ${rule.id} --> ... <!-- replylint-enable -->`,
+  ]);
+  return out;
+}
+
+export function runExplain(id: string, opts: { config?: string | false }, io: Io): number {
+  const effective = resolverFor(opts, process.cwd()).forFile('x.md');
+  const rule = effective.definitions.find((r) => r.id === id);
+  if (!rule) throw new UsageError(`unknown rule "${id}"${didYouMean(id, effective.definitions.map((r) => r.id))} (replylint rules lists them)`);
+  io.stdout(explain(rule, effective.severities[id]));
+  return EXIT.ok;
+}

@@ -1,0 +1,205 @@
+/**
+ * Configuration around the core: finding .replylintrc.yaml files from each
+ * linted file's folder upwards, following `extends`, merging nearest over
+ * parents, and turning the result into a compiled rulebook per file.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { compileRulebook, type Rulebook } from '../core/engine.js';
+import type { Lang, RuleDefinition, Severity } from '../core/types.js';
+import { parseConfigFile, type ConfigFile, type Level, type RuleSetting } from '../rulebook/config.js';
+import { didYouMean, RulebookError } from '../rulebook/errors.js';
+import { checkUniqueIds } from '../rulebook/load.js';
+import { applyOptions } from '../rulebook/options.js';
+import { BUNDLED_RULES_DIR, loadRuleDir } from './rules.js';
+
+export const CONFIG_NAMES = ['.replylintrc.yaml', '.replylintrc.yml'];
+export const RECOMMENDED = 'replylint:recommended';
+
+/** A config file with what it pulled in through `extends`, flattened in order (parents first). */
+interface Layer {
+  config: ConfigFile;
+  dir: string;
+  recommended: boolean;
+  ruleDirs: string[];
+}
+
+export interface Effective {
+  rulebook: Rulebook;
+  definitions: RuleDefinition[];
+  severities: Record<string, Severity | 'off'>;
+  language?: Lang;
+  placeholders: string[];
+  blockquotes?: 'lint' | 'skip';
+  /** The config files that apply, nearest last (for messages and caching). */
+  files: string[];
+}
+
+export interface ResolverOptions {
+  cwd: string;
+  /** --config <file>: use this config and no other. */
+  configFile?: string;
+  /** --no-config. */
+  noConfig?: boolean;
+}
+
+function shown(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+export class ConfigResolver {
+  private readonly configs = new Map<string, Layer[]>();
+  private readonly chains = new Map<string, Layer[]>();
+  private readonly ruleDirs = new Map<string, RuleDefinition[]>();
+  private readonly compiled = new Map<string, Effective>();
+  private bundled?: RuleDefinition[];
+
+  constructor(private readonly opts: ResolverOptions) {}
+
+  private bundledRules(): RuleDefinition[] {
+    this.bundled ??= loadRuleDir(BUNDLED_RULES_DIR, this.opts.cwd);
+    return this.bundled;
+  }
+
+  private rulesIn(dir: string): RuleDefinition[] {
+    let rules = this.ruleDirs.get(dir);
+    if (!rules) {
+      rules = loadRuleDir(dir, this.opts.cwd);
+      this.ruleDirs.set(dir, rules);
+    }
+    return rules;
+  }
+
+  /** Load a config file and, before it, what it extends. */
+  private load(path: string, seen: string[] = []): Layer[] {
+    const cached = this.configs.get(path);
+    if (cached) return cached;
+    const name = shown(this.opts.cwd, path);
+    if (seen.includes(path)) throw new RulebookError(name, 1, 1, `"extends" makes a cycle: ${[...seen, path].map((p) => shown(this.opts.cwd, p)).join(' -> ')}`);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new RulebookError(name, 1, 1, `cannot read the config: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    const config = parseConfigFile(text, name);
+    const dir = dirname(path);
+    const layers: Layer[] = [];
+    const own: Layer = { config, dir, recommended: false, ruleDirs: [] };
+    (config.extends ?? []).forEach((entry, i) => {
+      if (entry === RECOMMENDED) {
+        own.recommended = true;
+        return;
+      }
+      const target = resolve(dir, entry);
+      let stat;
+      try {
+        stat = statSync(target);
+      } catch {
+        config.yaml.fail(['extends', ...(Array.isArray(config.extends) && config.extends.length > 1 ? [i] : [])], `"${entry}" does not exist (extends takes ${RECOMMENDED}, a folder of rule files or a config file)`);
+      }
+      if (stat!.isDirectory()) {
+        this.rulesIn(target);
+        own.ruleDirs.push(target);
+      } else {
+        layers.push(...this.load(target, [...seen, path]));
+      }
+    });
+    layers.push(own);
+    this.configs.set(path, layers);
+    return layers;
+  }
+
+  /** The configs that apply to files in `dir`, root-most first. */
+  private chain(dir: string): Layer[] {
+    if (this.opts.noConfig) return [];
+    if (this.opts.configFile) return this.load(resolve(this.opts.cwd, this.opts.configFile));
+    const cached = this.chains.get(dir);
+    if (cached) return cached;
+    let chain: Layer[] = [];
+    const own = CONFIG_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p));
+    const parent = dirname(dir);
+    const atTop = parent === dir || existsSync(join(dir, '.git'));
+    const layers = own ? this.load(own) : [];
+    const isRoot = layers.some((l) => l.config.root);
+    chain = [...(atTop || isRoot ? [] : this.chain(parent)), ...layers];
+    this.chains.set(dir, chain);
+    return chain;
+  }
+
+  /** Is this file ignored by an `ignorePatterns` entry? */
+  isIgnored(file: string): boolean {
+    const abs = resolve(this.opts.cwd, file);
+    return this.chain(dirname(abs)).some((l) => l.config.ignorePatterns.length && picomatch(l.config.ignorePatterns, { dot: true })(relative(l.dir, abs).split('\\').join('/')));
+  }
+
+  /** Everything needed to lint `file` (a path; stdin uses a name in cwd). */
+  forFile(file: string): Effective {
+    const abs = resolve(this.opts.cwd, file);
+    const chain = this.chain(dirname(abs));
+    const overrides = chain.flatMap((l, li) =>
+      l.config.overrides.map((o, oi) => ({ o, key: `${li}.${oi}`, match: picomatch(o.files, { dot: true })(relative(l.dir, abs).split('\\').join('/')) })),
+    );
+    const applied = overrides.filter((x) => x.match);
+    const key = `${chain.map((l) => l.config.file).join('|')}#${applied.map((x) => x.key).join(',')}`;
+    let effective = this.compiled.get(key);
+    if (!effective) {
+      effective = this.build(chain, applied.map((x) => x.o));
+      this.compiled.set(key, effective);
+    }
+    return effective;
+  }
+
+  /** Every rule known to this run (bundled and the teams'), for listing and testing. */
+  allRules(file = join(this.opts.cwd, 'x.md')): RuleDefinition[] {
+    return this.forFile(file).definitions;
+  }
+
+  private build(chain: Layer[], overrides: ConfigFile['overrides']): Effective {
+    const bundled = this.bundledRules();
+    const teamDirs = [...new Set(chain.flatMap((l) => l.ruleDirs))];
+    const team = teamDirs.flatMap((d) => this.rulesIn(d));
+    const all = [...bundled, ...team];
+    checkUniqueIds(all);
+    const ids = all.map((r) => r.id);
+    const bundledIds = new Set(bundled.map((r) => r.id));
+
+    // Without any `extends`, the recommended rules are on; with one, what it names.
+    const anyExtends = chain.some((l) => l.config.extends !== undefined);
+    const recommended = !anyExtends || chain.some((l) => l.recommended);
+
+    const settings: Record<string, RuleSetting> = {};
+    const apply = (rules: Record<string, RuleSetting>) => {
+      for (const [id, setting] of Object.entries(rules)) {
+        if (!ids.includes(id)) setting.at.file.fail(setting.at.path, `unknown rule "${id}"${didYouMean(id, ids)}`, true);
+        const prev = settings[id];
+        settings[id] = { ...setting, options: setting.options ?? prev?.options, at: setting.options ? setting.at : (prev?.at ?? setting.at) };
+      }
+    };
+    for (const layer of chain) apply(layer.config.rules);
+    for (const o of overrides) apply(o.rules);
+
+    const severities: Record<string, Severity | 'off'> = {};
+    const definitions: RuleDefinition[] = [];
+    for (const rule of all) {
+      const setting = settings[rule.id];
+      const level: Level = setting?.level ?? (bundledIds.has(rule.id) && !recommended ? 'off' : rule.severity);
+      const def = setting?.options ? applyOptions(rule, setting.options, setting.at.file, [...setting.at.path, 1]) : rule;
+      definitions.push(def);
+      severities[rule.id] = level;
+    }
+    const language = [...overrides].reverse().find((o) => o.language)?.language ?? [...chain].reverse().find((l) => l.config.language)?.config.language;
+    return {
+      // Every rule is compiled, so that --rule can switch on one the config left off.
+      rulebook: compileRulebook(definitions),
+      definitions,
+      severities,
+      language,
+      placeholders: chain.flatMap((l) => l.config.placeholders),
+      blockquotes: [...chain].reverse().find((l) => l.config.blockquotes)?.config.blockquotes,
+      files: chain.map((l) => l.config.file),
+    };
+  }
+}

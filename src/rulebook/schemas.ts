@@ -1,0 +1,357 @@
+/**
+ * The JSON Schemas of rule files and of .replylintrc.yaml. The source of truth
+ * is here (the rule schema is assembled from the rule kinds, so a new kind is
+ * a new file in src/kinds/); `npm run docs` writes them to schema/*.json for
+ * editors (`# yaml-language-server: $schema=...`), and a test fails when those
+ * are stale.
+ */
+import { KINDS } from '../kinds/index.js';
+
+const definitions = {
+  "severity": {
+    "enum": [
+      "error",
+      "warning",
+      "info"
+    ]
+  },
+  "text": {
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "en",
+      "nl"
+    ],
+    "properties": {
+      "en": {
+        "type": "string",
+        "minLength": 1
+      },
+      "nl": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
+  },
+  "phraseList": {
+    "type": "array",
+    "items": {
+      "type": "string",
+      "minLength": 1
+    }
+  },
+  "phrases": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "en": {
+        "$ref": "#/definitions/phraseList"
+      },
+      "nl": {
+        "$ref": "#/definitions/phraseList"
+      }
+    }
+  },
+  "words": {
+    "type": "object",
+    "description": "named word lists, used in phrases as <name>: one list for both languages, or one per language",
+    "propertyNames": {
+      "pattern": "^[a-z][a-z0-9-]*$"
+    },
+    "additionalProperties": {
+      "oneOf": [
+        {
+          "$ref": "#/definitions/phraseList"
+        },
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "en": {
+              "$ref": "#/definitions/phraseList"
+            },
+            "nl": {
+              "$ref": "#/definitions/phraseList"
+            }
+          }
+        }
+      ]
+    }
+  },
+  "fix": {
+    "type": "object",
+    "additionalProperties": false,
+    "description": "a safe automatic rewrite (see docs/rule-format.md)",
+    "required": [
+      "type"
+    ],
+    "properties": {
+      "type": {
+        "enum": [
+          "remove",
+          "lowercase",
+          "insert-sentence"
+        ]
+      },
+      "text": {
+        "$ref": "#/definitions/text"
+      }
+    }
+  },
+  "exampleSet": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "invalid": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "text",
+            "hits"
+          ],
+          "properties": {
+            "text": {
+              "type": "string",
+              "minLength": 1
+            },
+            "hits": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "output": {
+              "type": "string",
+              "description": "the text after --fix"
+            }
+          }
+        }
+      },
+      "valid": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "minLength": 1
+        }
+      }
+    }
+  }
+};
+
+const common: Record<string, object> = {
+  id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', description: 'kebab-case, the same as the file name' },
+  kind: { enum: [...KINDS.keys()] },
+  severity: { $ref: '#/definitions/severity' },
+  description: { $ref: '#/definitions/text', description: 'one line, for `replylint rules` and docs/rules.md' },
+  source: {
+    type: 'array',
+    minItems: 1,
+    description: 'the seed passages the rule comes from',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['seed', 'quote'],
+      properties: { seed: { type: 'string', minLength: 1 }, quote: { type: 'string', minLength: 1 } },
+    },
+  },
+  message: { $ref: '#/definitions/text', description: 'shown at each hit; {{match}} is the matched text' },
+  suggestion: { $ref: '#/definitions/text', description: 'what to write instead, with an example rewrite' },
+  fix: { $ref: '#/definitions/fix' },
+  examples: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { en: { $ref: '#/definitions/exampleSet' }, nl: { $ref: '#/definitions/exampleSet' } },
+  },
+};
+
+const kindProperties: Record<string, object> = {};
+for (const kind of KINDS.values()) Object.assign(kindProperties, kind.schema.properties);
+
+export const ruleSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://replylint.dev/schema/rule.schema.json',
+  title: 'replylint rule file',
+  description: 'One rule, rules/<id>.yaml, in English and Dutch. See docs/rule-format.md.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'kind', 'severity', 'description', 'source', 'message'],
+  properties: { ...common, ...kindProperties },
+  allOf: [...KINDS.values()].map((kind) => ({
+    if: { properties: { kind: { const: kind.name } }, required: ['kind'] },
+    then: {
+      ...(kind.schema.required?.length ? { required: kind.schema.required } : {}),
+      properties: Object.fromEntries(Object.keys(kindProperties).filter((k) => !(k in kind.schema.properties)).map((k) => [k, false])),
+    },
+  })),
+  definitions,
+};
+
+export const configSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://replylint.dev/schema/config.schema.json",
+  "title": "replylint configuration (.replylintrc.yaml)",
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "root": {
+      "type": "boolean",
+      "description": "stop looking for configs in parent folders"
+    },
+    "extends": {
+      "description": "replylint:recommended, folders of rule files, or other config files (relative to this file)",
+      "oneOf": [
+        {
+          "type": "string",
+          "minLength": 1
+        },
+        {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      ]
+    },
+    "language": {
+      "enum": [
+        "en",
+        "nl"
+      ],
+      "description": "language of replies whose front matter does not say"
+    },
+    "rules": {
+      "$ref": "#/definitions/rules"
+    },
+    "overrides": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "files"
+        ],
+        "properties": {
+          "files": {
+            "oneOf": [
+              {
+                "type": "string",
+                "minLength": 1
+              },
+              {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                  "type": "string",
+                  "minLength": 1
+                }
+              }
+            ]
+          },
+          "rules": {
+            "$ref": "#/definitions/rules"
+          },
+          "language": {
+            "enum": [
+              "en",
+              "nl"
+            ]
+          }
+        }
+      }
+    },
+    "ignorePatterns": {
+      "type": "array",
+      "items": {
+        "type": "string",
+        "minLength": 1
+      },
+      "description": "globs (relative to this file) of files not to lint"
+    },
+    "placeholders": {
+      "type": "array",
+      "items": {
+        "type": "string",
+        "minLength": 1
+      },
+      "description": "regular expressions of extra template syntax to skip"
+    },
+    "blockquotes": {
+      "enum": [
+        "lint",
+        "skip"
+      ],
+      "description": "lint quoted text too, or skip it (default)"
+    }
+  },
+  "definitions": {
+    "level": {
+      "enum": [
+        "off",
+        "info",
+        "warning",
+        "error"
+      ]
+    },
+    "ruleOptions": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "added to the rule's own: phrases, exceptions, word lists (e.g. your couriers), acronyms",
+      "properties": {
+        "patterns": {
+          "$ref": "rule.schema.json#/definitions/phrases"
+        },
+        "exceptions": {
+          "$ref": "rule.schema.json#/definitions/phrases"
+        },
+        "words": {
+          "$ref": "rule.schema.json#/definitions/words"
+        },
+        "count": {
+          "$ref": "rule.schema.json#/definitions/phrases"
+        },
+        "acronyms": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "max": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "minLength": {
+          "type": "integer",
+          "minimum": 2
+        }
+      }
+    },
+    "rules": {
+      "type": "object",
+      "propertyNames": {
+        "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+      },
+      "additionalProperties": {
+        "oneOf": [
+          {
+            "$ref": "#/definitions/level"
+          },
+          {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 2,
+            "items": [
+              {
+                "$ref": "#/definitions/level"
+              },
+              {
+                "$ref": "#/definitions/ruleOptions"
+              }
+            ]
+          }
+        ]
+      }
+    }
+  }
+};

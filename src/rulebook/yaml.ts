@@ -1,0 +1,61 @@
+/** YAML with positions: every later error can name file:line:column. Pure. */
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { RulebookError } from './errors.js';
+
+export type Path = (string | number)[];
+
+export class YamlFile {
+  readonly data: unknown;
+  private readonly lc = new LineCounter();
+  private readonly doc: Document;
+
+  constructor(
+    text: string,
+    readonly file: string,
+  ) {
+    this.doc = parseDocument(text, { lineCounter: this.lc, uniqueKeys: true, prettyErrors: false, strict: true });
+    if (this.doc.errors.length) {
+      const err = this.doc.errors[0];
+      const pos = this.lc.linePos(err.pos[0]);
+      throw new RulebookError(file, pos.line, pos.col, `invalid YAML: ${err.message.split('\n')[0]}`);
+    }
+    try {
+      // Refuses "billion laughs": at most 100 alias expansions.
+      this.data = this.doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      throw new RulebookError(file, 1, 1, `invalid YAML: ${(e as Error).message}`);
+    }
+  }
+
+  private node(path: Path): Node | undefined {
+    return this.doc.getIn(path, true) as Node | undefined;
+  }
+
+  private keyNode(path: Path, key: string): Node | undefined {
+    const parent = path.length ? this.node(path) : (this.doc.contents as Node | null);
+    if (!isMap(parent)) return undefined;
+    const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    return pair?.key as Node | undefined;
+  }
+
+  /** Line and column of the value at `path` (or of its key, or of the nearest enclosing node). */
+  position(path: Path, preferKey = false): { line: number; column: number } {
+    let node: Node | undefined;
+    for (let p = path; p.length && !node; p = p.slice(0, -1)) {
+      const key = String(p[p.length - 1]);
+      node = preferKey && p === path ? (this.keyNode(p.slice(0, -1), key) ?? this.node(p)) : (this.node(p) ?? this.keyNode(p.slice(0, -1), key));
+    }
+    node ??= (this.doc.contents as Node | null) ?? undefined;
+    const { line, col } = this.lc.linePos(node?.range?.[0] ?? 0);
+    return { line, column: col };
+  }
+
+  fail(path: Path, reason: string, preferKey = false): never {
+    const { line, column } = this.position(path, preferKey);
+    throw new RulebookError(this.file, line, column, reason);
+  }
+}
+
+export function pathName(path: Path): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+}
