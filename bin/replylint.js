@@ -1,5 +1,14 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli/main.js';
+import { cleanupTemporaryFiles } from '../dist/cli/write.js';
+
+// Ctrl-C (or a kill) mid-run: no temporary files left behind; every file is old or new, never half.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    cleanupTemporaryFiles();
+    process.exit(code);
+  });
+}
 
 // A reader that goes away (`replylint macros | head -1`) is not an error.
 process.stdout.on('error', (err) => {

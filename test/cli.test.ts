@@ -50,7 +50,7 @@ describe('replylint CLI', () => {
     const r = run(['bad.md'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^bad\.md$/m);
-    expect(r.stdout).toMatch(/^ {2}3:1 +error +.+ +no-as-i-said$/m);
+    expect(r.stdout).toMatch(/^ {2}3:1 +error +.+ +no-as-i-said \(fixable\)$/m);
     expect(r.stdout).toMatch(/→ /);
     expect(r.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?, \d+ infos?\)/);
     expect(r.stderr).toBe('');

@@ -56,6 +56,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     }
     if (stat.isDirectory()) {
       const base = arg.replace(/[\\/]+$/, '');
+      const prefix = base === '.' ? '' : `${base}/`;
       const found = await glob(`**/*.{${EXTENSIONS.join(',')}}`, {
         cwd: resolve(cwd, arg),
         ignore: IGNORE,
@@ -63,7 +64,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
         dot: false,
         followSymbolicLinks: false,
       });
-      for (const f of found.sort()) add(`${base}/${f}`);
+      for (const f of found.sort()) add(`${prefix}${f}`);
     } else {
       add(arg, true);
     }

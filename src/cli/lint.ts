@@ -3,6 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from '../core/engine.js';
+import { fixText } from '../core/fix.js';
 import { SEVERITIES, type FileType, type Lang, type Severity } from '../core/types.js';
 import type { FileReport, Formatter } from '../formatters/types.js';
 import { didYouMean } from '../rulebook/errors.js';
@@ -10,6 +11,7 @@ import { ConfigResolver } from './config.js';
 import { expandPaths } from './files.js';
 import { EXIT, UsageError, version, type Io } from './io.js';
 import { readStdin, readTarget, type ReadResult } from './read.js';
+import { writeFixed } from './write.js';
 
 const FORMATTERS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'formatters');
 
@@ -42,6 +44,8 @@ export interface LintOptions {
   color: boolean;
   config?: string | false;
   reportUnusedDisableDirectives?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export function parseRuleFlags(flags: string[], known: string[]): Record<string, Severity | 'off'> {
@@ -81,6 +85,12 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   let fatal = errors.length > 0;
   for (const err of errors) io.stderr(`replylint: ${err.path}: ${err.message}\n`);
 
+  const fixing = !!(opts.fix || opts.fixDryRun);
+  let fixedCount = 0;
+  const diffs: string[] = [];
+  let stdinOutput: string | undefined;
+  const { createTwoFilesPatch } = fixing ? await import('diff') : ({} as typeof import('diff'));
+
   const reports: FileReport[] = [];
   for (const target of targets) {
     const shown = target.stdin ? (opts.stdinFilename ?? '<stdin>') : target.path;
@@ -97,18 +107,46 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
       continue;
     }
     const effective = resolver.forFile(configPath);
-    const result = lint(read.text, effective.rulebook, {
+    const lintOptions = {
       fileType: fileType(shown),
       lang: opts.lang ?? effective.language,
       rules: { ...effective.severities, ...cliRules },
       placeholders: effective.placeholders,
       blockquotes: effective.blockquotes,
-      reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives ? 'error' : undefined,
-    });
+      reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives ? ('error' as const) : undefined,
+    };
+    let result = lint(read.text, effective.rulebook, lintOptions);
+    let output: string | undefined;
+    if (fixing && result.diagnostics.some((d) => d.fix)) {
+      const fixed = fixText(read.text, effective.rulebook, lintOptions);
+      if (fixed.output !== read.text) {
+        if (read.lossy) {
+          io.stderr(`replylint: ${shown}: not fixed: ${read.warning ?? 'the file could not be read back exactly'}, so writing it would change bytes\n`);
+          fatal = true;
+        } else {
+          result = fixed;
+          output = fixed.output;
+          fixedCount += fixed.fixed;
+          if (opts.fixDryRun) diffs.push(createTwoFilesPatch(shown, shown, read.text, fixed.output, undefined, undefined, { context: 2 }));
+          else if (!target.stdin) {
+            const problem = writeFixed(target.path, read.bytes!, fixed.output);
+            if (problem) {
+              io.stderr(`replylint: ${shown}: ${problem}\n`);
+              fatal = true;
+              result = lint(read.text, effective.rulebook, lintOptions);
+              output = undefined;
+              fixedCount -= fixed.fixed;
+            }
+          }
+        }
+      }
+    }
+    if (target.stdin && opts.fix && !opts.fixDryRun) stdinOutput = output ?? read.text;
     const messages = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     reports.push({
       filePath: shown,
-      source: read.text.replace(/^\uFEFF/, ''),
+      output,
+      source: (output ?? read.text).replace(/^\uFEFF/, ''),
       language: result.lang,
       messages,
       errorCount: messages.filter((d) => d.severity === 'error').length,
@@ -120,7 +158,13 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   const noColor = !opts.color || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '');
   const { Chalk } = await import('chalk');
   const color = noColor ? new Chalk({ level: 0 }) : new Chalk();
-  const report = formatter(reports, { color, rules: known, cwd, version: version() });
+  const report = formatter(reports, { color, rules: known, cwd, version: version(), fixed: fixing ? fixedCount : undefined });
+  // With stdin and --fix, the fixed text is the output; the report goes to stderr.
+  if (stdinOutput !== undefined) {
+    io.stdout(stdinOutput);
+    if (!opts.outputFile) io.stderr(report);
+  }
+  if (diffs.length && !opts.outputFile && !/^(json|sarif|junit)$/.test(opts.format)) io.stdout(diffs.join(''));
   const errorCount = reports.reduce((n, r) => n + r.errorCount, 0);
   const warningCount = reports.reduce((n, r) => n + r.warningCount, 0);
   const infoCount = reports.reduce((n, r) => n + r.infoCount, 0);
@@ -132,7 +176,7 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
     }
     const total = errorCount + warningCount + infoCount;
     io.stderr(`replylint: ${reports.length} ${reports.length === 1 ? 'file' : 'files'}, ${total} ${total === 1 ? 'problem' : 'problems'} (${errorCount} errors, ${warningCount} warnings, ${infoCount} infos); report written to ${opts.outputFile}\n`);
-  } else {
+  } else if (stdinOutput === undefined) {
     io.stdout(report);
   }
   if (maxWarnings !== undefined && warningCount > maxWarnings) {

@@ -15,6 +15,8 @@ Examples:
   $ replylint macros/ --format compact      lint every .md, .markdown and .txt under macros/
   $ replylint "macros/**/*.md" --quiet      errors only
   $ replylint macros/ --rule require-thanks=off --max-warnings 0
+  $ replylint macros/ --fix-dry-run          show the safe fixes as a diff
+  $ replylint macros/ --fix                  apply them
   $ replylint explain no-website-deflection why a rule exists, with examples
 
 Exit codes: 0 no errors, 1 lint errors (or more warnings than --max-warnings),
@@ -34,6 +36,8 @@ function program(io: Io, run: (job: () => Promise<number> | number) => void): Co
     .option('-c, --config <file>', 'use this config file instead of looking for .replylintrc.yaml')
     .option('--no-config', 'ignore .replylintrc.yaml files')
     .option('--report-unused-disable-directives', 'report replylint-disable comments that suppress nothing')
+    .option('--fix', 'apply the safe fixes to the files (with stdin: print the fixed text)')
+    .option('--fix-dry-run', 'show the fixes as a unified diff per file; write nothing')
     .option('--no-color', 'no colours in the output (also: NO_COLOR)')
     .version(version(), '-v, --version')
     .addHelpText('after', EXAMPLES)

@@ -1,5 +1,6 @@
 /** The pure core: text and rulebook in, diagnostics out. No fs, no process, no colours. */
 import { parse as parseYaml } from 'yaml';
+import { FIXES } from '../fixes/index.js';
 import { KINDS } from '../kinds/index.js';
 import type { Check } from '../kinds/kind.js';
 import { detectLanguage } from './language.js';
@@ -117,6 +118,10 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
         endOffset,
       };
       if (rule.suggestion) diagnostic.suggestion = fill(rule.suggestion[lang], matched);
+      if (rule.fix) {
+        const fix = FIXES.get(rule.fix.type)?.fix({ text, start: offset, end: endOffset, lang, prose, definition: rule.fix });
+        if (fix) diagnostic.fix = fix;
+      }
       diagnostics.push(diagnostic);
     }
   }

@@ -1,5 +1,6 @@
 /** A rule's embedded examples are its tests: run them through the real engine. */
 import { compileRulebook, lint } from './engine.js';
+import { fixText } from './fix.js';
 import { LANGS, type Lang, type RuleDefinition } from './types.js';
 
 export interface ExampleResult {
@@ -26,13 +27,15 @@ export function runExamples(rule: RuleDefinition): ExampleResult[] {
     const set = rule.examples?.[lang];
     if (!set) continue;
     const cases = [
-      ...set.invalid.map((e, index) => ({ kind: 'invalid' as const, index, text: e.text, expected: e.hits })),
-      ...set.valid.map((text, index) => ({ kind: 'valid' as const, index, text, expected: 0 })),
+      ...set.invalid.map((e, index) => ({ kind: 'invalid' as const, index, text: e.text, expected: e.hits, expectedOutput: e.output })),
+      ...set.valid.map((text, index) => ({ kind: 'valid' as const, index, text, expected: 0, expectedOutput: undefined as string | undefined })),
     ];
     for (const c of cases) {
       const { diagnostics } = lint(c.text, book, { lang, fileType: 'markdown' });
       const found = diagnostics.map((d) => c.text.slice(d.offset, d.endOffset));
-      results.push({ ruleId: rule.id, lang, ...c, actual: diagnostics.length, found, ok: diagnostics.length === c.expected });
+      const output = c.expectedOutput !== undefined ? fixText(c.text, book, { lang, fileType: 'markdown' }).output : undefined;
+      const ok = diagnostics.length === c.expected && output === c.expectedOutput;
+      results.push({ ruleId: rule.id, lang, ...c, actual: diagnostics.length, found, output, ok });
     }
   }
   return results;

@@ -50,6 +50,10 @@ export interface RuleDefinition {
 export interface FixDefinition {
   type: string;
   text?: PerLang<string>;
+  /** `remove`: only when the whole match is one of these phrases. */
+  when?: Partial<PerLang<string[]>>;
+  /** `insert-sentence`: go after an opening sentence that starts with one of these phrases. */
+  after?: Partial<PerLang<string[]>>;
 }
 
 export interface Diagnostic {

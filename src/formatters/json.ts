@@ -6,7 +6,7 @@ const json: Formatter = (reports) =>
     reports.map((r) => ({
       filePath: r.filePath,
       language: r.language,
-      messages: r.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn, suggestion }) => ({
+      messages: r.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn, suggestion, fix }) => ({
         ruleId,
         severity,
         message,
@@ -15,10 +15,13 @@ const json: Formatter = (reports) =>
         endLine,
         endColumn,
         ...(suggestion ? { suggestion } : {}),
+        ...(fix ? { fix } : {}),
       })),
       errorCount: r.errorCount,
       warningCount: r.warningCount,
       infoCount: r.infoCount,
+      fixableCount: r.messages.filter((m) => m.fix).length,
+      ...(r.output !== undefined ? { output: r.output } : {}),
     })),
   )}\n`;
 

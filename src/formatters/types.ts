@@ -7,6 +7,8 @@ export interface FileReport {
   filePath: string;
   /** The linted text (BOM removed), for formats that quote it or apply fixes. */
   source?: string;
+  /** With --fix or --fix-dry-run: the fixed text, when it differs. */
+  output?: string;
   language: Lang;
   messages: Diagnostic[];
   errorCount: number;
@@ -22,6 +24,8 @@ export interface FormatContext {
   cwd: string;
   /** replylint's version. */
   version: string;
+  /** With --fix or --fix-dry-run: how many problems the fixes solved. */
+  fixed?: number;
 }
 
 export type Formatter = (reports: readonly FileReport[], ctx: FormatContext) => string;

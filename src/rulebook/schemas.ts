@@ -5,6 +5,7 @@
  * editors (`# yaml-language-server: $schema=...`), and a test fails when those
  * are stale.
  */
+import { FIXES } from '../fixes/index.js';
 import { KINDS } from '../kinds/index.js';
 
 const definitions = {
@@ -81,21 +82,13 @@ const definitions = {
   "fix": {
     "type": "object",
     "additionalProperties": false,
-    "description": "a safe automatic rewrite (see docs/rule-format.md)",
-    "required": [
-      "type"
-    ],
+    "description": "a safe automatic rewrite, applied by --fix (see docs/rule-format.md)",
+    "required": ["type"],
     "properties": {
-      "type": {
-        "enum": [
-          "remove",
-          "lowercase",
-          "insert-sentence"
-        ]
-      },
-      "text": {
-        "$ref": "#/definitions/text"
-      }
+      "type": { "enum": [...FIXES.keys()] },
+      "text": { "$ref": "#/definitions/text", "description": "insert-sentence: the sentence to insert" },
+      "when": { "$ref": "#/definitions/phrases", "description": "remove: only when the whole match is one of these phrases" },
+      "after": { "$ref": "#/definitions/phrases", "description": "insert-sentence: go after an opening sentence that starts with one of these" }
     }
   },
   "exampleSet": {

@@ -1,0 +1,59 @@
+/**
+ * Applying fixes: only the fixed ranges change. Non-overlapping fixes are
+ * applied in one pass, then the text is linted again, up to 10 passes, until
+ * nothing fixable is left (as ESLint does). Pure: text in, text out.
+ */
+import { lint, type LintOptions, type LintResult, type Rulebook } from './engine.js';
+import type { Diagnostic, Fix } from './types.js';
+
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Apply the fixes that do not overlap (earlier ones win). Adjacent fixes are
+ * both applied; two that start at one point are not (the second waits for the
+ * next pass, so insertions there come out in a fixed order).
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): { output: string; applied: number } {
+  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let output = '';
+  let last = 0;
+  let lastStart = -1;
+  let applied = 0;
+  for (const fix of sorted) {
+    const [start, end] = fix.range;
+    if (start < last || start === lastStart || end < start || end > text.length) continue;
+    lastStart = start;
+    output += text.slice(last, start) + fix.text;
+    last = end;
+    applied++;
+  }
+  return { output: output + text.slice(last), applied };
+}
+
+export interface FixResult extends LintResult {
+  /** The fixed text (with the BOM, if the input had one). */
+  output: string;
+  /** How many problems the fixes solved (problems before, less problems after). */
+  fixed: number;
+  passes: number;
+}
+
+const BOM = '\uFEFF';
+
+export function fixText(input: string, rulebook: Rulebook, options: LintOptions = {}): FixResult {
+  const bom = input.startsWith(BOM) ? BOM : '';
+  let text = bom ? input.slice(1) : input;
+  let passes = 0;
+  let result = lint(text, rulebook, options);
+  const before = result.diagnostics.length;
+  while (passes < MAX_FIX_PASSES) {
+    const fixes = result.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== undefined).map((d) => d.fix);
+    if (!fixes.length) break;
+    const { output, applied } = applyFixes(text, fixes);
+    if (!applied || output === text) break;
+    passes++;
+    text = output;
+    result = lint(text, rulebook, options);
+  }
+  return { ...result, output: bom + text, fixed: Math.max(0, before - result.diagnostics.length), passes };
+}

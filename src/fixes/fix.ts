@@ -1,0 +1,37 @@
+/** What every fix type exports. A new type is a new file listed in ./index.ts. */
+import type { Prose } from '../core/prose.js';
+import type { Fix, FixDefinition, Lang } from '../core/types.js';
+
+export interface FixContext {
+  /** The whole text (BOM removed); offsets below index into it. */
+  text: string;
+  start: number;
+  end: number;
+  lang: Lang;
+  prose: Prose;
+  definition: FixDefinition;
+}
+
+export interface FixType {
+  name: string;
+  /** A safe rewrite for this problem, or undefined when none is safe here. */
+  fix(ctx: FixContext): Fix | undefined;
+}
+
+const MARKUP = /[*_~`]/;
+
+/** Does the sentence start at `offset` (only white space and markup before it, back to a sentence end or the text's start)? */
+export function atSentenceStart(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || MARKUP.test(text[i]) || text[i] === '>' || text[i] === '-')) i--;
+  return i < 0 || /[\n\r.!?:…]/.test(text[i]);
+}
+
+/** Upper-case the first letter at or after `offset` (skipping markup); returns [index, upper] or undefined. */
+export function firstLetter(text: string, offset: number): [number, string] | undefined {
+  let i = offset;
+  while (i < text.length && MARKUP.test(text[i])) i++;
+  const ch = text[i];
+  if (!ch || !/\p{L}/u.test(ch)) return undefined;
+  return [i, ch.toUpperCase()];
+}

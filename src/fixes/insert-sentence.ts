@@ -1,0 +1,64 @@
+/**
+ * `insert-sentence`: for `require` rules, put the rule's sentence (in the
+ * reply's language) at the start of the first paragraph after the greeting
+ * line ("Hi Sam," / "Beste mevrouw De Vries,"), or at the start of the reply
+ * when there is no greeting. When the greeting and the text share a line there
+ * is no safe place, and no fix.
+ */
+import { compilePhrases } from '../core/phrase.js';
+import type { Segment } from '../core/prose.js';
+import { type FixType } from './fix.js';
+
+const afterCache = new Map<string, RegExp | undefined>();
+
+/** A compiled `after` list: sentences the new one goes after ("Thank you for your message." before "Sorry…"). */
+function afterPattern(phrases: string[] | undefined): RegExp | undefined {
+  if (!phrases?.length) return undefined;
+  const key = phrases.join('\u0000');
+  if (!afterCache.has(key)) {
+    const re = compilePhrases(phrases);
+    afterCache.set(key, re && new RegExp(`^(?:${re.source})`, 'u'));
+  }
+  return afterCache.get(key);
+}
+
+const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|beste|geachte|hallo|hoi|hey|dag|goedemorgen|goedemiddag|goedenavond|goedendag|goede ?dag)\b/i;
+
+/** Where the body starts: [segment, index in its text], or undefined when no safe place. */
+function bodyStart(segments: Segment[]): [Segment, number] | undefined {
+  const first = segments[0];
+  if (!first) return undefined;
+  if (!GREETING.test(first.text.trimStart())) return [first, 0];
+  const lineEnd = first.text.search(/[\r\n]/);
+  const greetingLine = lineEnd < 0 ? first.text : first.text.slice(0, lineEnd);
+  // "Hi Sam," alone on its line: the body is the next line or paragraph.
+  if (!/^[^.!?]{0,80}[,!:]?\s*$/.test(greetingLine) || /[.?]\s*\S/.test(greetingLine)) return undefined;
+  if (lineEnd >= 0) {
+    const next = first.text.slice(lineEnd).search(/\S/);
+    return next < 0 ? undefined : [first, lineEnd + next];
+  }
+  return segments[1] ? [segments[1], 0] : undefined;
+}
+
+export const insertSentence: FixType = {
+  name: 'insert-sentence',
+  fix({ text, lang, prose, definition }) {
+    const sentence = definition.text?.[lang];
+    if (!sentence) return undefined;
+    const found = bodyStart(prose.segments);
+    if (!found) return undefined;
+    const [seg, first] = found;
+    let index = first;
+    // After an opening sentence the rule names (e.g. a thank-you before the apology).
+    const opening = afterPattern(definition.after?.[lang]);
+    if (opening && opening.test(seg.folded.slice(index))) {
+      const end = /[.!?](?=\s+\S)/.exec(seg.text.slice(index));
+      if (!end) return undefined;
+      index += end.index + 1 + /^\s+/.exec(seg.text.slice(index + end.index + 1))![0].length;
+    }
+    let at = seg.offsets[index];
+    // Before any emphasis that opens the paragraph.
+    while (at > 0 && /[*_~]/.test(text[at - 1])) at--;
+    return { range: [at, at], text: `${sentence} ` };
+  },
+};
