@@ -12,7 +12,7 @@ import { parseConfigFile, type ConfigFile, type Level, type RuleSetting } from '
 import { didYouMean, RulebookError } from '../rulebook/errors.js';
 import { checkUniqueIds } from '../rulebook/load.js';
 import { applyOptions } from '../rulebook/options.js';
-import { BUNDLED_RULES_DIR, loadRuleDir } from './rules.js';
+import { loadBundledRules, loadRuleDir } from './rules.js';
 
 export const CONFIG_NAMES = ['.replylintrc.yaml', '.replylintrc.yml'];
 export const RECOMMENDED = 'replylint:recommended';
@@ -59,7 +59,7 @@ export class ConfigResolver {
   constructor(private readonly opts: ResolverOptions) {}
 
   private bundledRules(): RuleDefinition[] {
-    this.bundled ??= loadRuleDir(BUNDLED_RULES_DIR, this.opts.cwd);
+    this.bundled ??= loadBundledRules(this.opts.cwd);
     return this.bundled;
   }
 

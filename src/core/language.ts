@@ -18,6 +18,9 @@ const WORDS: Record<Lang, string[]> = {
     + 'order parcel received unfortunately again any some more all up out get got know let understand').split(' '),
 };
 
+/** Function words of either language: poor anchors for phrase matching (see phrase.ts). */
+export const COMMON_WORDS: ReadonlySet<string> = new Set([...WORDS.nl, ...WORDS.en]);
+
 const LOOKUP = new Map<string, Lang>();
 for (const lang of ['nl', 'en'] as Lang[]) for (const w of WORDS[lang]) LOOKUP.set(w, lang);
 

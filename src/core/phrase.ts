@@ -9,6 +9,8 @@
  * Words separated by spaces match any run of white space. Matches are whole words.
  */
 
+import { COMMON_WORDS } from './language.js';
+
 export class PhraseError extends Error {
   constructor(
     message: string,
@@ -212,6 +214,65 @@ export function foldCase(text: string): string {
 export interface CompiledPhrase {
   /** Regular-expression source, without word boundaries (use with the `gu` flags on folded text). */
   source: string;
+  /** Words one of which every match contains (see Anchors); undefined when none can be named. */
+  anchors?: Anchors;
+}
+
+/**
+ * A cheap test before a regular expression runs: every match contains one of
+ * these words, or a word starting with one of these prefixes. A paragraph
+ * without any is skipped, so the cost of a rulebook grows with the words a
+ * reply contains, not with the number of rules.
+ */
+export interface Anchors {
+  words: string[];
+  prefixes: string[];
+}
+
+const LETTERS = /^[\p{L}\p{N}]+/u;
+
+/** The anchors of a sequence: those of its most selective required unit. */
+function seqAnchors(seq: Seq): Anchors | undefined {
+  const units: Part[][] = [[]];
+  for (const item of seq) {
+    if (item.type === 'gap') units.push([]);
+    else units[units.length - 1].push(item);
+  }
+  let best: Anchors | undefined;
+  let bestCost = Infinity;
+  for (const unit of units) {
+    if (!unit.length || unit.every(nullablePart)) continue;
+    const a = unitAnchors(unit);
+    if (!a) continue;
+    // Rare words make good anchors; "de", "the", "you" are in every reply.
+    const cost = a.words.reduce((n, w) => n + (COMMON_WORDS.has(w) || w.length < 3 ? 50 : 1), 0) + a.prefixes.length * 4;
+    if (cost < bestCost) [best, bestCost] = [a, cost];
+  }
+  return best;
+}
+
+function unitAnchors(unit: Part[]): Anchors | undefined {
+  const first = unit[0];
+  if (first.type === 'lit') {
+    const text = foldCase(first.text);
+    const run = LETTERS.exec(text)?.[0];
+    if (!run) return undefined;
+    // The word goes on (a stem, glued parts, an apostrophe): only its start is known.
+    const whole = run.length === text.length && !first.stem && unit.length === 1;
+    if (whole) return { words: [run], prefixes: [] };
+    return run.length >= 3 ? { words: [], prefixes: [run] } : undefined;
+  }
+  if (first.type === 'alt' && !first.optional && unit.length === 1) {
+    const out: Anchors = { words: [], prefixes: [] };
+    for (const option of first.options) {
+      const a = option.length ? seqAnchors(option) : undefined;
+      if (!a) return undefined;
+      out.words.push(...a.words);
+      out.prefixes.push(...a.prefixes);
+    }
+    return out;
+  }
+  return undefined;
 }
 
 const compiled = new Map<string, CompiledPhrase>();
@@ -254,7 +315,7 @@ function compileUncached(phrase: string): CompiledPhrase {
   const last = seq[seq.length - 1];
   if (first?.type === 'slot' || last?.type === 'slot') throw new PhraseError('a pattern cannot start or end with a slot {n,m}', 0);
   if (nullableSeq(seq)) throw new PhraseError('the pattern can match nothing at all: make at least one word required', 0);
-  return { source: compileSeq(seq) };
+  return { source: compileSeq(seq), anchors: seqAnchors(seq) };
 }
 
 /**
@@ -262,6 +323,47 @@ function compileUncached(phrase: string): CompiledPhrase {
  * folded with foldCase. Matches are whole words.
  */
 export function compilePhrases(phrases: readonly string[], words?: Words): RegExp | undefined {
+  const compiled = phrasesSource(phrases, words);
+  return compiled === undefined ? undefined : new RegExp(compiled.source, 'gu');
+}
+
+/** A phrase list compiled: one regular-expression source, and the anchors of all its phrases (if every one has some). */
+export interface CompiledList {
+  source: string;
+  anchors?: Anchors;
+}
+
+/**
+ * Compiled phrase lists, by list. A build step saves the bundled rules' lists
+ * (dist/rules.json) so that a run starts without compiling any phrase; see
+ * primePhraseSources.
+ */
+const sources = new Map<string, CompiledList>();
+
+function sourceKey(phrases: readonly string[], words?: Words): string {
+  return JSON.stringify([phrases, words ?? null]);
+}
+
+export function phrasesSource(phrases: readonly string[], words?: Words): CompiledList | undefined {
   if (!phrases.length) return undefined;
-  return new RegExp(`${START}(?:${phrases.map((p) => compilePhrase(p, words).source).join('|')})${END}`, 'gu');
+  const key = sourceKey(phrases, words);
+  let compiled = sources.get(key);
+  if (compiled === undefined) {
+    const each = phrases.map((p) => compilePhrase(p, words));
+    const anchors: Anchors | undefined = each.every((c) => c.anchors)
+      ? { words: [...new Set(each.flatMap((c) => c.anchors!.words))], prefixes: [...new Set(each.flatMap((c) => c.anchors!.prefixes))] }
+      : undefined;
+    compiled = { source: `${START}(?:${each.map((c) => c.source).join('|')})${END}`, anchors };
+    sources.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** The sources compiled so far (for the build step) and a way to load them back. */
+export function phraseSources(): [string, CompiledList][] {
+  return [...sources];
+}
+
+export function primePhraseSources(entries: Iterable<[string, CompiledList]>): void {
+  for (const [key, source] of entries) sources.set(key, source);
 }

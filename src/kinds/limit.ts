@@ -20,8 +20,8 @@ export const limit: RuleKind = {
     const patterns = compilePerLang(rule.patterns, rule.words);
     const exceptions = compilePerLang(rule.exceptions, rule.words);
     return ({ prose, lang }) => {
-      const over = findAll(prose, counted[lang]).slice(max);
-      const always = findAll(prose, patterns[lang], exceptions[lang]);
+      const over = findAll(prose, counted(lang)).slice(max);
+      const always = findAll(prose, patterns(lang), exceptions(lang));
       return [...over, ...always].sort((a, b) => a.segment - b.segment || a.start - b.start);
     };
   },

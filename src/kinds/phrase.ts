@@ -9,6 +9,6 @@ export const phrase: RuleKind = {
   create(rule) {
     const patterns = compilePerLang(rule.patterns, rule.words);
     const exceptions = compilePerLang(rule.exceptions, rule.words);
-    return ({ prose, lang }) => findAll(prose, patterns[lang], exceptions[lang]);
+    return ({ prose, lang }) => findAll(prose, patterns(lang), exceptions(lang));
   },
 };

@@ -10,8 +10,8 @@ export const require: RuleKind = {
     const patterns = compilePerLang(rule.patterns, rule.words);
     return ({ prose, lang }) => {
       const first = prose.segments[0];
-      if (!first || !patterns[lang]) return [];
-      if (findAll(prose, patterns[lang]).length) return [];
+      if (!first || !patterns(lang)) return [];
+      if (findAll(prose, patterns(lang)).length) return [];
       // Report the first line of the prose.
       const lineEnd = first.text.search(/[\r\n]/);
       return [{ segment: 0, start: 0, end: lineEnd < 0 ? first.text.length : lineEnd }];
