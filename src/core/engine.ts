@@ -59,6 +59,13 @@ interface FrontMatter {
 function readFrontMatter(prose: Prose): FrontMatter {
   const out: FrontMatter = { disable: [] };
   if (prose.frontMatter === undefined) return out;
+  // Most front matter says at most `lang: nl`: read that without a YAML parser.
+  if (!/^replylint\s*:/m.test(prose.frontMatter)) {
+    const m = /^(?:lang|language)\s*:\s*["']?([A-Za-z]{2})/m.exec(prose.frontMatter);
+    const code = m?.[1].toLowerCase();
+    if (code && (LANGS as readonly string[]).includes(code)) out.lang = code as Lang;
+    return out;
+  }
   let data: unknown;
   try {
     data = parseYaml(prose.frontMatter, { maxAliasCount: 50 });

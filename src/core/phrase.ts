@@ -216,6 +216,22 @@ export interface CompiledPhrase {
   source: string;
   /** Words one of which every match contains (see Anchors); undefined when none can be named. */
   anchors?: Anchors;
+  /** Every match starts with a letter or digit (so it is tried at word starts only). */
+  wordStart: boolean;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Can a match of this sequence start with something other than a letter or digit? */
+function startsOtherwise(seq: Seq): boolean {
+  for (const item of seq) {
+    if (item.type === 'gap') continue;
+    if (item.type === 'lit') return !WORD_CHAR.test(item.text[0]);
+    if (item.type === 'slot') return true;
+    if (item.options.some((o) => o.length > 0 && startsOtherwise(o))) return true;
+    if (!nullablePart(item)) return false;
+  }
+  return true;
 }
 
 /**
@@ -315,7 +331,7 @@ function compileUncached(phrase: string): CompiledPhrase {
   const last = seq[seq.length - 1];
   if (first?.type === 'slot' || last?.type === 'slot') throw new PhraseError('a pattern cannot start or end with a slot {n,m}', 0);
   if (nullableSeq(seq)) throw new PhraseError('the pattern can match nothing at all: make at least one word required', 0);
-  return { source: compileSeq(seq), anchors: seqAnchors(seq) };
+  return { source: compileSeq(seq), anchors: seqAnchors(seq), wordStart: !startsOtherwise(seq) };
 }
 
 /**
@@ -353,7 +369,15 @@ export function phrasesSource(phrases: readonly string[], words?: Words): Compil
     const anchors: Anchors | undefined = each.every((c) => c.anchors)
       ? { words: [...new Set(each.flatMap((c) => c.anchors!.words))], prefixes: [...new Set(each.flatMap((c) => c.anchors!.prefixes))] }
       : undefined;
-    compiled = { source: `${START}(?:${each.map((c) => c.source).join('|')})${END}`, anchors };
+    // Tried at word starts only, unless a phrase starts with punctuation: a regular expression
+    // that may start anywhere tries all its alternatives at every space and comma.
+    const atWords = each.filter((c) => c.wordStart).map((c) => c.source);
+    const elsewhere = each.filter((c) => !c.wordStart).map((c) => c.source);
+    const starts = [
+      ...(atWords.length ? [`${NOT_WORD_BEHIND}${WORD_AHEAD}(?:${atWords.join('|')})`] : []),
+      ...(elsewhere.length ? [`${START}(?:${elsewhere.join('|')})`] : []),
+    ];
+    compiled = { source: `(?:${starts.join('|')})${END}`, anchors };
     sources.set(key, compiled);
   }
   return compiled;
