@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { describe } from './read.js';
 
 export const EXTENSIONS = ['md', 'markdown', 'txt'];
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -19,11 +20,6 @@ export interface Expansion {
   errors: { path: string; message: string }[];
 }
 
-function describe(err: NodeJS.ErrnoException): string {
-  if (err.code === 'ENOENT') return 'no such file or directory';
-  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
-  return err.message;
-}
 
 /** Expand files, directories (recursed) and globs, in the order given, without duplicates. */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<Expansion> {

@@ -1,17 +1,16 @@
 /** The main job: lint files, directories, globs or stdin; report; exit by the result. */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../core/engine.js';
-import { fixText } from '../core/fix.js';
-import { SEVERITIES, type FileType, type Lang, type Severity } from '../core/types.js';
-import type { FileReport, Formatter } from '../formatters/types.js';
+import { SEVERITIES, type Lang, type Severity } from '../core/types.js';
+import type { FileReport, Formatter, StreamFormatter } from '../formatters/types.js';
 import { didYouMean } from '../rulebook/errors.js';
 import { ConfigResolver } from './config.js';
-import { expandPaths } from './files.js';
 import { EXIT, UsageError, version, type Io } from './io.js';
-import { readStdin, readTarget, type ReadResult } from './read.js';
-import { writeFixed } from './write.js';
+import { availableParallelism } from 'node:os';
+import { expandPaths, type Target } from './files.js';
+import { FileLinter, type FileLintSettings, type FileOutcome } from './lint-file.js';
+import { readStdin, type ReadResult } from './read.js';
 
 const FORMATTERS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'formatters');
 
@@ -22,16 +21,14 @@ export function availableFormats(): string[] {
     .sort();
 }
 
-async function loadFormatter(name: string): Promise<Formatter> {
+async function loadFormatter(name: string): Promise<Formatter & { stream?: StreamFormatter }> {
   const formats = availableFormats();
   if (!formats.includes(name)) throw new UsageError(`unknown format "${name}"${didYouMean(name, formats)} (formats: ${formats.join(', ')})`);
   const file = [`${FORMATTERS_DIR}/${name}.js`, `${FORMATTERS_DIR}/${name}.ts`].find(existsSync)!;
-  return ((await import(new URL(`file://${file}`).href)) as { default: Formatter }).default;
+  const mod = (await import(new URL(`file://${file}`).href)) as { default: Formatter; stream?: StreamFormatter };
+  return Object.assign(mod.default, { stream: mod.stream });
 }
 
-function fileType(path: string): FileType {
-  return extname(path).toLowerCase() === '.txt' ? 'text' : 'markdown';
-}
 
 export interface LintOptions {
   format: string;
@@ -46,6 +43,7 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  maxFileSize?: string;
 }
 
 export function parseRuleFlags(flags: string[], known: string[]): Record<string, Severity | 'off'> {
@@ -65,12 +63,89 @@ export function resolverFor(opts: { config?: string | false }, cwd: string): Con
   return new ConfigResolver({ cwd, configFile: typeof opts.config === 'string' ? opts.config : undefined, noConfig: opts.config === false });
 }
 
+/** Enough files to pay for starting worker threads (measured: see bench/). */
+const WORKER_THRESHOLD = 200;
+
+function workerCount(files: number): number {
+  const env = process.env.REPLYLINT_WORKERS;
+  if (env !== undefined && env !== '') return Math.max(0, Number(env) || 0);
+  if (files < WORKER_THRESHOLD) return 0;
+  return Math.min(availableParallelism(), 4);
+}
+
+/**
+ * Lint the targets, on worker threads when there are many, and hand each
+ * outcome to `emit` in the targets' order, as soon as it and all before it are done.
+ */
+async function lintAll(targets: Target[], settings: FileLintSettings, stdin: ReadResult | undefined, emit: (o: FileOutcome) => void): Promise<void> {
+  const workers = workerCount(targets.filter((t) => !t.stdin).length);
+  if (!workers) {
+    const linter = new FileLinter(settings);
+    for (const t of targets) emit(linter.lint(t, t.stdin ? stdin : undefined));
+    return;
+  }
+  const { Worker } = await import('node:worker_threads');
+  const url = new URL('./worker.js', import.meta.url);
+  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: settings }));
+  const done = new Map<number, FileOutcome>();
+  let next = 0; // next index to emit
+  let sent = 0;
+  const linter = targets.some((t) => t.stdin) ? new FileLinter(settings) : undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const flush = () => {
+        while (done.has(next)) {
+          emit(done.get(next)!);
+          done.delete(next++);
+        }
+        if (next === targets.length) resolve();
+      };
+      const feed = (w: InstanceType<typeof Worker>) => {
+        // stdin is read by the main thread and linted here, in its place in the order.
+        while (sent < targets.length && targets[sent].stdin) {
+          done.set(sent, linter!.lint(targets[sent], stdin));
+          sent++;
+        }
+        if (sent < targets.length) w.postMessage({ index: sent, target: targets[sent++] });
+        flush();
+      };
+      for (const w of pool) {
+        w.on('message', (m: { index: number; outcome?: FileOutcome; error?: string; message?: string; name?: string }) => {
+          if (m.error) {
+            const err = new Error(m.message);
+            err.name = m.name ?? 'Error';
+            err.stack = m.error;
+            reject(err);
+            return;
+          }
+          done.set(m.index, m.outcome!);
+          feed(w);
+        });
+        w.on('error', reject);
+        // Two files in flight per worker keeps it busy while the main thread writes output.
+        feed(w);
+        feed(w);
+      }
+      if (!targets.length) resolve();
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
 export async function runLint(paths: string[], opts: LintOptions, io: Io): Promise<number> {
   const cwd = process.cwd();
   let maxWarnings: number | undefined;
   if (opts.maxWarnings !== undefined) {
     maxWarnings = Number(opts.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings "${opts.maxWarnings}": expected a whole number, 0 or more`);
+  }
+  let maxFileSize: number | undefined;
+  if (opts.maxFileSize !== undefined) {
+    const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(opts.maxFileSize.trim());
+    if (!m) throw new UsageError(`--max-file-size "${opts.maxFileSize}": expected a size such as 500k, 20mb or 1048576`);
+    const unit = (m[2] ?? '').toLowerCase()[0];
+    maxFileSize = Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1048576 : unit === 'g' ? 1073741824 : 1);
   }
   const formatter = await loadFormatter(opts.format);
   const resolver = resolverFor(opts, cwd);
@@ -85,104 +160,80 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   let fatal = errors.length > 0;
   for (const err of errors) io.stderr(`replylint: ${err.path}: ${err.message}\n`);
 
-  const fixing = !!(opts.fix || opts.fixDryRun);
-  let fixedCount = 0;
-  const diffs: string[] = [];
-  let stdinOutput: string | undefined;
-  const { createTwoFilesPatch } = fixing ? await import('diff') : ({} as typeof import('diff'));
-
-  const reports: FileReport[] = [];
-  for (const target of targets) {
-    const shown = target.stdin ? (opts.stdinFilename ?? '<stdin>') : target.path;
-    const configPath = target.stdin ? (opts.stdinFilename ?? 'stdin.md') : target.path;
-    if (!target.stdin && resolver.isIgnored(target.path)) {
-      if (target.explicit) io.stderr(`replylint: warning: ${shown}: ignored by an ignorePatterns entry in the config\n`);
-      continue;
-    }
-    const read: ReadResult = target.stdin ? await readStdin() : await readTarget(target.path);
-    if (read.warning) io.stderr(`replylint: warning: ${shown}: ${read.warning}\n`);
-    if (read.error || read.text === undefined) {
-      io.stderr(`replylint: ${shown}: ${read.error}\n`);
-      fatal = true;
-      continue;
-    }
-    const effective = resolver.forFile(configPath);
-    const lintOptions = {
-      fileType: fileType(shown),
-      lang: opts.lang ?? effective.language,
-      rules: { ...effective.severities, ...cliRules },
-      placeholders: effective.placeholders,
-      blockquotes: effective.blockquotes,
-      reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives ? ('error' as const) : undefined,
-    };
-    let result = lint(read.text, effective.rulebook, lintOptions);
-    let output: string | undefined;
-    if (fixing && result.diagnostics.some((d) => d.fix)) {
-      const fixed = fixText(read.text, effective.rulebook, lintOptions);
-      if (fixed.output !== read.text) {
-        if (read.lossy) {
-          io.stderr(`replylint: ${shown}: not fixed: ${read.warning ?? 'the file could not be read back exactly'}, so writing it would change bytes\n`);
-          fatal = true;
-        } else {
-          result = fixed;
-          output = fixed.output;
-          fixedCount += fixed.fixed;
-          if (opts.fixDryRun) diffs.push(createTwoFilesPatch(shown, shown, read.text, fixed.output, undefined, undefined, { context: 2 }));
-          else if (!target.stdin) {
-            const problem = writeFixed(target.path, read.bytes!, fixed.output);
-            if (problem) {
-              io.stderr(`replylint: ${shown}: ${problem}\n`);
-              fatal = true;
-              result = lint(read.text, effective.rulebook, lintOptions);
-              output = undefined;
-              fixedCount -= fixed.fixed;
-            }
-          }
-        }
-      }
-    }
-    if (target.stdin && opts.fix && !opts.fixDryRun) stdinOutput = output ?? read.text;
-    const messages = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-    reports.push({
-      filePath: shown,
-      output,
-      source: (output ?? read.text).replace(/^\uFEFF/, ''),
-      language: result.lang,
-      messages,
-      errorCount: messages.filter((d) => d.severity === 'error').length,
-      warningCount: messages.filter((d) => d.severity === 'warning').length,
-      infoCount: messages.filter((d) => d.severity === 'info').length,
-    });
-  }
+  const settings: FileLintSettings = {
+    cwd,
+    config: opts.config,
+    lang: opts.lang,
+    cliRules,
+    quiet: opts.quiet,
+    stdinFilename: opts.stdinFilename,
+    reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+    fix: opts.fix,
+    fixDryRun: opts.fixDryRun,
+    maxFileSize,
+  };
+  const stdin = targets.some((t) => t.stdin) ? await readStdin() : undefined;
 
   const noColor = !opts.color || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '');
   const { Chalk } = await import('chalk');
   const color = noColor ? new Chalk({ level: 0 }) : new Chalk();
-  const report = formatter(reports, { color, rules: known, cwd, version: version(), fixed: fixing ? fixedCount : undefined });
-  // With stdin and --fix, the fixed text is the output; the report goes to stderr.
-  if (stdinOutput !== undefined) {
-    io.stdout(stdinOutput);
-    if (!opts.outputFile) io.stderr(report);
-  }
-  if (diffs.length && !opts.outputFile && !/^(json|sarif|junit)$/.test(opts.format)) io.stdout(diffs.join(''));
-  const errorCount = reports.reduce((n, r) => n + r.errorCount, 0);
-  const warningCount = reports.reduce((n, r) => n + r.warningCount, 0);
-  const infoCount = reports.reduce((n, r) => n + r.infoCount, 0);
-  if (opts.outputFile) {
-    try {
-      writeFileSync(opts.outputFile, report);
-    } catch (e) {
-      throw new UsageError(`--output-file ${opts.outputFile}: ${(e as Error).message}`);
+  const ctx = { color, rules: known, cwd, version: version(), fixed: undefined as number | undefined };
+  // Formats that can print file by file do so (bounded memory on any number of files); the others get every report at the end.
+  const streaming = !opts.outputFile && !settings.fix ? formatter.stream : undefined;
+
+  const reports: FileReport[] = [];
+  const totals = { files: 0, errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  let fixedCount = 0;
+  const diffs: string[] = [];
+  let stdinOutput: string | undefined;
+  const showDiffs = !opts.outputFile && !/^(json|sarif|junit)$/.test(opts.format);
+
+  await lintAll(targets, settings, stdin, (o) => {
+    for (const line of o.stderr) io.stderr(`${line}\n`);
+    fatal ||= o.fatal;
+    fixedCount += o.fixed;
+    if (o.stdinOutput !== undefined) stdinOutput = o.stdinOutput;
+    if (o.diff) {
+      if (showDiffs && streaming) io.stdout(o.diff);
+      else diffs.push(o.diff);
     }
-    const total = errorCount + warningCount + infoCount;
-    io.stderr(`replylint: ${reports.length} ${reports.length === 1 ? 'file' : 'files'}, ${total} ${total === 1 ? 'problem' : 'problems'} (${errorCount} errors, ${warningCount} warnings, ${infoCount} infos); report written to ${opts.outputFile}\n`);
-  } else if (stdinOutput === undefined) {
-    io.stdout(report);
+    if (!o.report) return;
+    totals.files++;
+    totals.errors += o.report.errorCount;
+    totals.warnings += o.report.warningCount;
+    totals.infos += o.report.infoCount;
+    totals.fixable += o.report.messages.filter((m) => m.fix).length;
+    if (streaming) io.stdout(streaming.file(o.report, ctx));
+    else reports.push(o.report);
+  });
+  ctx.fixed = opts.fix || opts.fixDryRun ? fixedCount : undefined;
+
+  if (streaming) {
+    io.stdout(streaming.end(totals, ctx));
+  } else {
+    const report = formatter(reports, ctx);
+    // With stdin and --fix, the fixed text is the output; the report goes to stderr.
+    if (stdinOutput !== undefined) {
+      io.stdout(stdinOutput);
+      if (!opts.outputFile) io.stderr(report);
+    }
+    if (diffs.length && showDiffs) io.stdout(diffs.join(''));
+    if (opts.outputFile) {
+      try {
+        writeFileSync(opts.outputFile, report);
+      } catch (e) {
+        throw new UsageError(`--output-file ${opts.outputFile}: ${(e as Error).message}`);
+      }
+      const total = totals.errors + totals.warnings + totals.infos;
+      io.stderr(`replylint: ${totals.files} ${totals.files === 1 ? 'file' : 'files'}, ${total} ${total === 1 ? 'problem' : 'problems'} (${totals.errors} errors, ${totals.warnings} warnings, ${totals.infos} infos); report written to ${opts.outputFile}\n`);
+    } else if (stdinOutput === undefined) {
+      io.stdout(report);
+    }
   }
-  if (maxWarnings !== undefined && warningCount > maxWarnings) {
-    io.stderr(`replylint: too many warnings (${warningCount}, at most ${maxWarnings} allowed)\n`);
+  if (maxWarnings !== undefined && totals.warnings > maxWarnings) {
+    io.stderr(`replylint: too many warnings (${totals.warnings}, at most ${maxWarnings} allowed)\n`);
   }
   if (fatal) return EXIT.fatal;
-  if (errorCount > 0 || (maxWarnings !== undefined && warningCount > maxWarnings)) return EXIT.lint;
+  if (totals.errors > 0 || (maxWarnings !== undefined && totals.warnings > maxWarnings)) return EXIT.lint;
   return EXIT.ok;
 }

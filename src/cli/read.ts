@@ -1,5 +1,5 @@
 /** Reading a reply from disk or stdin: bytes to text, with the problems a user should hear about. */
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export interface ReadResult {
   text?: string;
@@ -29,15 +29,40 @@ export function decode(bytes: Uint8Array): ReadResult {
   }
 }
 
-export async function readTarget(path: string): Promise<ReadResult> {
+/** Files above this size are refused (unless --max-file-size says otherwise). */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export function describe(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ENOENT') return 'no such file or directory';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
+  if (err.code === 'EISDIR') return 'is a directory';
+  if (err.code === 'ELOOP') return 'too many levels of symbolic links';
+  return err.message;
+}
+
+/** Read a file (synchronously: many small files read faster so, and workers block anyway). */
+export function readTargetSync(path: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadResult {
+  let fd: number | undefined;
   try {
-    return decode(await readFile(path));
+    fd = openSync(path, 'r');
+    const { size, isFile } = (() => {
+      const st = fstatSync(fd);
+      return { size: st.size, isFile: st.isFile() };
+    })();
+    if (!isFile) return { error: 'not a regular file' };
+    if (size > maxFileSize) return { error: `too large (${(size / 1048576).toFixed(1)} MB, --max-file-size is ${(maxFileSize / 1048576).toFixed(1)} MB), skipped` };
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return decode(bytes.subarray(0, read));
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return { error: 'no such file or directory' };
-    if (err.code === 'EACCES' || err.code === 'EPERM') return { error: 'permission denied' };
-    if (err.code === 'EISDIR') return { error: 'is a directory' };
-    return { error: err.message };
+    return { error: describe(e as NodeJS.ErrnoException) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

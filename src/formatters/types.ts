@@ -30,6 +30,25 @@ export interface FormatContext {
 
 export type Formatter = (reports: readonly FileReport[], ctx: FormatContext) => string;
 
+export interface Totals {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixable: number;
+}
+
+/**
+ * A format that can print file by file may also export `stream`: the CLI then
+ * prints each file's part as soon as it is linted and keeps no reports, so
+ * memory stays flat on any number of files. Its output must equal the default
+ * export's on the same reports.
+ */
+export interface StreamFormatter {
+  file(report: FileReport, ctx: FormatContext): string;
+  end(totals: Totals, ctx: FormatContext): string;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

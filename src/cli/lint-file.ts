@@ -1,0 +1,115 @@
+/**
+ * One file, start to end: read, resolve its config, lint, fix. Used as it is
+ * by the main thread and by worker threads, so that output is the same either way.
+ */
+import { extname } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { lint } from '../core/engine.js';
+import { fixText } from '../core/fix.js';
+import type { FileType, Lang, Severity } from '../core/types.js';
+import type { FileReport } from '../formatters/types.js';
+import { ConfigResolver } from './config.js';
+import type { Target } from './files.js';
+import { readTargetSync, type ReadResult } from './read.js';
+import { writeFixed } from './write.js';
+
+/** What a file run needs, as plain data (it crosses to worker threads). */
+export interface FileLintSettings {
+  cwd: string;
+  config?: string | false;
+  lang?: Lang;
+  cliRules: Record<string, Severity | 'off'>;
+  quiet?: boolean;
+  stdinFilename?: string;
+  reportUnusedDisableDirectives?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  maxFileSize?: number;
+}
+
+export interface FileOutcome {
+  report?: FileReport;
+  /** Lines for stderr, in order. */
+  stderr: string[];
+  /** An I/O or config problem: the run exits 2. */
+  fatal: boolean;
+  fixed: number;
+  diff?: string;
+  /** With stdin and --fix: the fixed text. */
+  stdinOutput?: string;
+}
+
+function fileType(path: string): FileType {
+  return extname(path).toLowerCase() === '.txt' ? 'text' : 'markdown';
+}
+
+export class FileLinter {
+  readonly resolver: ConfigResolver;
+
+  constructor(private readonly s: FileLintSettings) {
+    this.resolver = new ConfigResolver({ cwd: s.cwd, configFile: typeof s.config === 'string' ? s.config : undefined, noConfig: s.config === false });
+  }
+
+  lint(target: Target, stdin?: ReadResult): FileOutcome {
+    const s = this.s;
+    const out: FileOutcome = { stderr: [], fatal: false, fixed: 0 };
+    const shown = target.stdin ? (s.stdinFilename ?? '<stdin>') : target.path;
+    const configPath = target.stdin ? (s.stdinFilename ?? 'stdin.md') : target.path;
+    if (!target.stdin && this.resolver.isIgnored(target.path)) {
+      if (target.explicit) out.stderr.push(`replylint: warning: ${shown}: ignored by an ignorePatterns entry in the config`);
+      return out;
+    }
+    const read = target.stdin ? stdin! : readTargetSync(target.path, s.maxFileSize);
+    if (read.warning) out.stderr.push(`replylint: warning: ${shown}: ${read.warning}`);
+    if (read.error || read.text === undefined) {
+      out.stderr.push(`replylint: ${shown}: ${read.error}`);
+      out.fatal = true;
+      return out;
+    }
+    const effective = this.resolver.forFile(configPath);
+    const options = {
+      fileType: fileType(shown),
+      lang: s.lang ?? effective.language,
+      rules: { ...effective.severities, ...s.cliRules },
+      placeholders: effective.placeholders,
+      blockquotes: effective.blockquotes,
+      reportUnusedDisableDirectives: s.reportUnusedDisableDirectives ? ('error' as const) : undefined,
+    };
+    let result = lint(read.text, effective.rulebook, options);
+    let output: string | undefined;
+    if ((s.fix || s.fixDryRun) && result.diagnostics.some((d) => d.fix)) {
+      const fixed = fixText(read.text, effective.rulebook, options);
+      if (fixed.output !== read.text) {
+        if (read.lossy) {
+          out.stderr.push(`replylint: ${shown}: not fixed: ${read.warning ?? 'the file could not be read back exactly'}, so writing it would change bytes`);
+          out.fatal = true;
+        } else if (s.fixDryRun) {
+          [result, output, out.fixed] = [fixed, fixed.output, fixed.fixed];
+          out.diff = createTwoFilesPatch(shown, shown, read.text, fixed.output, undefined, undefined, { context: 2 });
+        } else {
+          const problem = target.stdin ? undefined : writeFixed(target.path, read.bytes!, fixed.output);
+          if (problem) {
+            out.stderr.push(`replylint: ${shown}: ${problem}`);
+            out.fatal = true;
+          } else {
+            [result, output, out.fixed] = [fixed, fixed.output, fixed.fixed];
+          }
+        }
+      }
+    }
+    if (target.stdin && s.fix && !s.fixDryRun) out.stdinOutput = output ?? read.text;
+    const messages = s.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    out.report = {
+      filePath: shown,
+      output,
+      // Kept only where a format may need it (SARIF quotes the text a fix replaces).
+      source: messages.some((m) => m.fix) ? (output ?? read.text).replace(/^\uFEFF/, '') : undefined,
+      language: result.lang,
+      messages,
+      errorCount: messages.filter((d) => d.severity === 'error').length,
+      warningCount: messages.filter((d) => d.severity === 'warning').length,
+      infoCount: messages.filter((d) => d.severity === 'info').length,
+    };
+    return out;
+  }
+}
