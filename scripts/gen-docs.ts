@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadRuleDir, BUNDLED_RULES_DIR } from '../src/cli/rules.js';
 import { configSchema, ruleSchema } from '../src/rulebook/schemas.js';
+import { renderMatrix } from '../test/robustness.matrix.js';
 import { rulesReference, USAGE_EXAMPLES, withRulesTable, withUsageOutput } from '../src/rulebook/docs.js';
 
 const rules = loadRuleDir(BUNDLED_RULES_DIR);
@@ -18,6 +19,7 @@ let readme = withRulesTable(readFileSync('README.md', 'utf8'), rules);
 readme = withUsageOutput(readme, USAGE_EXAMPLES.map((args) => ({ args, output: run(args) })));
 writeFileSync('README.md', readme);
 writeFileSync('docs/rules.md', `${rulesReference(rules)}\n`);
+writeFileSync('docs/robustness.md', renderMatrix());
 writeFileSync('schema/rule.schema.json', `${JSON.stringify(ruleSchema, null, 2)}\n`);
 writeFileSync('schema/config.schema.json', `${JSON.stringify(configSchema, null, 2)}\n`);
 console.log(`README.md, docs/rules.md and schema/*.json: ${rules.length} rules`);

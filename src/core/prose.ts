@@ -161,6 +161,17 @@ function gfmTables(this: Processor) {
 }
 
 const processor = unified().use(remarkParse).use(gfmTables).use(remarkFrontmatter, ['yaml', 'toml']);
+/** Without tables: the table extension is slow on very long lines (no table has a 100 KB row). */
+const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+function hasLongLine(text: string, limit = 100_000): boolean {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if ((end < 0 ? text.length : end) - start > limit) return true;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return false;
+}
 
 /** Is this link's text just its URL (an autolink)? Then it is not prose. */
 function isBareLink(node: Nodes): boolean {
@@ -173,7 +184,7 @@ function isBareLink(node: Nodes): boolean {
 
 function markdownProse(source: string, options: ProseOptions): Prose {
   const masked = maskRanges(source, placeholderRegExp(options.placeholders));
-  const tree = processor.parse(masked) as Root;
+  const tree = (hasLongLine(masked) ? plainProcessor : processor).parse(masked) as Root;
   const segments: Segment[] = [];
   const directives: Directive[] = [];
   let frontMatter: string | undefined;
@@ -288,8 +299,16 @@ function textProse(source: string, options: ProseOptions): Prose {
 }
 
 /** The prose of a reply: pure, text in, segments out. */
+/**
+ * More than 64 nested containers (">", list markers) or 256 columns of
+ * indentation make CommonMark parsing super-linear (hundreds of nested lists
+ * take minutes): such a file is linted as plain text instead.
+ */
+const MAX_NESTING = 64;
+const CONTAINER_PREFIX = new RegExp(`^(?:[ \\t]*(?:>|[*+-](?=[ \\t])|\\d{1,9}[.)](?=[ \\t]))){${MAX_NESTING},}|^[ \\t]{256,}`, 'm');
+
 export function extractProse(text: string, options: ProseOptions): Prose {
-  if (options.fileType === 'text') return textProse(text, options);
+  if (options.fileType === 'text' || CONTAINER_PREFIX.test(text)) return textProse(text, options);
   try {
     return markdownProse(text, options);
   } catch (e) {

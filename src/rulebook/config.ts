@@ -1,4 +1,5 @@
 /** Reading one .replylintrc.yaml: YAML text in, a validated ConfigFile out. Pure. */
+import safeRegex from 'safe-regex2';
 import type { Lang, Severity } from '../core/types.js';
 import { validateConfig } from './validate.js';
 import { YamlFile, type Path } from './yaml.js';
@@ -52,6 +53,8 @@ function checkPlaceholder(yaml: YamlFile, pattern: string, path: Path): void {
     yaml.fail(path, `placeholder "${pattern}" is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
   }
   if (re.test('')) yaml.fail(path, `placeholder "${pattern}" matches empty text: it would match everywhere`);
+  // A quantifier inside a quantified group can backtrack catastrophically: one such file would hang CI.
+  if (!safeRegex(pattern)) yaml.fail(path, `placeholder "${pattern}" could take exponential time (a repeated group that itself repeats, such as (a+)+); write it without nested repetition`);
 }
 
 export function parseConfigFile(text: string, file: string): ConfigFile {

@@ -4,6 +4,9 @@ import { RulebookError } from './errors.js';
 
 export type Path = (string | number)[];
 
+/** Rule and config files are small; a 10 MB one is a mistake or an attack, refused before parsing. */
+export const MAX_YAML_SIZE = 1024 * 1024;
+
 export class YamlFile {
   readonly data: unknown;
   private readonly lc = new LineCounter();
@@ -13,6 +16,7 @@ export class YamlFile {
     text: string,
     readonly file: string,
   ) {
+    if (text.length > MAX_YAML_SIZE) throw new RulebookError(file, 1, 1, `too large (${(text.length / 1048576).toFixed(1)} MB): rule and config files are at most ${MAX_YAML_SIZE / 1048576} MB`);
     this.doc = parseDocument(text, { lineCounter: this.lc, uniqueKeys: true, prettyErrors: false, strict: true });
     if (this.doc.errors.length) {
       const err = this.doc.errors[0];
