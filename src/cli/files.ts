@@ -13,6 +13,8 @@ export interface Target {
   stdin?: boolean;
   /** Named on the command line (not found under a directory or by a glob). */
   explicit?: boolean;
+  /** With --cache: last run's results for this file, replayed if still valid. */
+  cached?: import('./cache.js').CacheEntry;
 }
 
 export interface Expansion {

@@ -8,7 +8,8 @@ import { lint } from '../core/engine.js';
 import { fixText } from '../core/fix.js';
 import type { FileType, Lang, Severity } from '../core/types.js';
 import type { FileReport } from '../formatters/types.js';
-import { ConfigResolver } from './config.js';
+import { sha1 } from './cache.js';
+import { ConfigResolver, type Effective } from './config.js';
 import type { Target } from './files.js';
 import { readTargetSync, type ReadResult } from './read.js';
 import { writeFixed } from './write.js';
@@ -25,6 +26,9 @@ export interface FileLintSettings {
   fix?: boolean;
   fixDryRun?: boolean;
   maxFileSize?: number;
+  /** --cache: hash what the results depend on, and replay `target.cached` when it matches. */
+  cache?: boolean;
+  version?: string;
 }
 
 export interface FileOutcome {
@@ -37,6 +41,10 @@ export interface FileOutcome {
   diff?: string;
   /** With stdin and --fix: the fixed text. */
   stdinOutput?: string;
+  /** With --cache: what to store for this file. */
+  cacheEntry?: { hash: string; key: string };
+  /** With --cache: the results were replayed, not computed. */
+  cached?: boolean;
 }
 
 function fileType(path: string): FileType {
@@ -48,6 +56,19 @@ export class FileLinter {
 
   constructor(private readonly s: FileLintSettings) {
     this.resolver = new ConfigResolver({ cwd: s.cwd, configFile: typeof s.config === 'string' ? s.config : undefined, noConfig: s.config === false });
+  }
+
+  private readonly keys = new WeakMap<Effective, string>();
+
+  /** A digest of everything besides the text that a file's results depend on. */
+  private cacheKey(effective: Effective, shown: string): string {
+    let base = this.keys.get(effective);
+    if (!base) {
+      const { cwd: _cwd, cache: _cache, ...settings } = this.s;
+      base = sha1(JSON.stringify([this.s.version, settings, effective.definitions, effective.severities, effective.language, effective.placeholders, effective.blockquotes]));
+      this.keys.set(effective, base);
+    }
+    return sha1(`${base}\u0000${shown}`);
   }
 
   lint(target: Target, stdin?: ReadResult): FileOutcome {
@@ -67,6 +88,13 @@ export class FileLinter {
       return out;
     }
     const effective = this.resolver.forFile(configPath);
+    let cacheEntry: FileOutcome['cacheEntry'];
+    if (s.cache && !target.stdin && read.bytes) {
+      cacheEntry = { hash: sha1(read.bytes), key: this.cacheKey(effective, shown) };
+      const hit = target.cached;
+      if (hit && hit.hash === cacheEntry.hash && hit.key === cacheEntry.key && !s.fix && !s.fixDryRun) return { ...hit.outcome, cached: true, cacheEntry };
+    }
+    out.cacheEntry = cacheEntry;
     const options = {
       fileType: fileType(shown),
       lang: s.lang ?? effective.language,

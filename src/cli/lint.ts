@@ -1,6 +1,6 @@
 /** The main job: lint files, directories, globs or stdin; report; exit by the result. */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEVERITIES, type Lang, type Severity } from '../core/types.js';
 import type { FileReport, Formatter, StreamFormatter } from '../formatters/types.js';
@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { expandPaths, type Target } from './files.js';
 import { FileLinter, type FileLintSettings, type FileOutcome } from './lint-file.js';
 import { readStdin, type ReadResult } from './read.js';
+import type { ResultCache } from './cache.js';
 
 const FORMATTERS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'formatters');
 
@@ -44,6 +45,8 @@ export interface LintOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   maxFileSize?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export function parseRuleFlags(flags: string[], known: string[]): Record<string, Severity | 'off'> {
@@ -61,6 +64,36 @@ export function parseRuleFlags(flags: string[], known: string[]): Record<string,
 
 export function resolverFor(opts: { config?: string | false }, cwd: string): ConfigResolver {
   return new ConfigResolver({ cwd, configFile: typeof opts.config === 'string' ? opts.config : undefined, noConfig: opts.config === false });
+}
+
+const PROGRESS_MIN_FILES = 100;
+
+/** "replylint: 120/2000 files, 3.2 s" on stderr, redrawn at most ten times a second, erased when done. */
+class Progress {
+  private readonly started = Date.now();
+  private done_ = 0;
+  private last = 0;
+  private shown = false;
+
+  constructor(private readonly total: number) {}
+
+  tick(): void {
+    this.done_++;
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    process.stderr.write(`\r\u001b[Kreplylint: ${this.done_}/${this.total} files, ${((now - this.started) / 1000).toFixed(1)} s`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (this.shown) process.stderr.write('\r\u001b[K');
+    this.shown = false;
+  }
+
+  done(): void {
+    this.clear();
+  }
 }
 
 /** Enough files to pay for starting worker threads (measured: see bench/). */
@@ -174,6 +207,23 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   };
   const stdin = targets.some((t) => t.stdin) ? await readStdin() : undefined;
 
+  let cache: ResultCache | undefined;
+  if (opts.cache) {
+    const { ResultCache } = await import('./cache.js');
+    cache = new ResultCache(resolve(cwd, opts.cacheLocation ?? '.replylintcache'), version());
+    settings.cache = true;
+    settings.version = version();
+    for (const t of targets) if (!t.stdin) t.cached = cache.get(t.path);
+  }
+
+  // A progress line on a terminal, for long runs in the default format; gone when done.
+  const progress = process.stderr.isTTY && opts.format === 'stylish' && !opts.outputFile && targets.length >= PROGRESS_MIN_FILES ? new Progress(targets.length) : undefined;
+  const stdout = (text: string) => {
+    if (!text) return;
+    progress?.clear();
+    io.stdout(text);
+  };
+
   const noColor = !opts.color || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '');
   const { Chalk } = await import('chalk');
   const color = noColor ? new Chalk({ level: 0 }) : new Chalk();
@@ -189,12 +239,18 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   const showDiffs = !opts.outputFile && !/^(json|sarif|junit)$/.test(opts.format);
 
   await lintAll(targets, settings, stdin, (o) => {
+    progress?.tick();
+    if (cache && o.cacheEntry && o.report && !o.fatal) {
+      const { cacheEntry, cached: _cached, ...outcome } = o;
+      cache.set(o.report.filePath, { ...cacheEntry, outcome });
+    }
+    if (o.stderr.length) progress?.clear();
     for (const line of o.stderr) io.stderr(`${line}\n`);
     fatal ||= o.fatal;
     fixedCount += o.fixed;
     if (o.stdinOutput !== undefined) stdinOutput = o.stdinOutput;
     if (o.diff) {
-      if (showDiffs && streaming) io.stdout(o.diff);
+      if (showDiffs && streaming) stdout(o.diff);
       else diffs.push(o.diff);
     }
     if (!o.report) return;
@@ -203,9 +259,17 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
     totals.warnings += o.report.warningCount;
     totals.infos += o.report.infoCount;
     totals.fixable += o.report.messages.filter((m) => m.fix).length;
-    if (streaming) io.stdout(streaming.file(o.report, ctx));
+    if (streaming) stdout(streaming.file(o.report, ctx));
     else reports.push(o.report);
   });
+  progress?.done();
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      io.stderr(`replylint: warning: could not write the cache ${opts.cacheLocation ?? '.replylintcache'}: ${(e as Error).message}\n`);
+    }
+  }
   ctx.fixed = opts.fix || opts.fixDryRun ? fixedCount : undefined;
 
   if (streaming) {

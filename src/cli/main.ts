@@ -32,6 +32,8 @@ function program(io: Io, run: (job: () => Promise<number> | number) => void): Co
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--stdin-filename <name>', 'name (and type, by extension) of the text read from stdin')
+    .option('--cache', 'only lint files that changed since the last --cache run (results are replayed)')
+    .option('--cache-location <path>', 'where the cache is kept (default: .replylintcache)')
     .option('--max-file-size <size>', 'skip (exit 2) files larger than this, e.g. 20mb (default 10mb)')
     .option('-o, --output-file <path>', 'write the report to a file; a one-line summary still goes to the terminal')
     .option('-c, --config <file>', 'use this config file instead of looking for .replylintrc.yaml')
