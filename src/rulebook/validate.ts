@@ -1,16 +1,24 @@
 /** JSON Schema validation (ajv) of YAML data, with errors turned into sentences at file:line:column. */
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { configSchema, ruleSchema } from './schemas.js';
 import { didYouMean } from './errors.js';
 import { pathName, type Path, type YamlFile } from './yaml.js';
 
 type AjvClass = typeof AjvModule.default;
-const Ajv = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass;
+
+/** ajv is loaded on the first validation only: a run with the prebuilt bundled rules and no config never needs it. */
+function loadAjv(): AjvClass {
+  const mod = createRequire(import.meta.url)('ajv') as AjvClass & { default?: AjvClass };
+  return mod.default ?? mod;
+}
 
 let validators: { rule: ValidateFunction; config: ValidateFunction } | undefined;
 
 function compiled() {
   if (!validators) {
+    const Ajv = loadAjv();
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addSchema(ruleSchema as object, 'rule.schema.json');
     validators = { rule: ajv.getSchema('rule.schema.json')!, config: ajv.compile(configSchema as object) };
