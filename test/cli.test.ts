@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BAD_EN, GOOD_EN } from './helpers.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'replylint.js');
 
@@ -17,15 +18,6 @@ function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const BAD_EN = 'Hi Sam,\n\nAs I already said, the refund takes five days.\n';
-const GOOD_EN = [
-  'Hi Sam,',
-  '',
-  'Thank you for your message, and I am sorry that the parcel has not arrived yet. I understand how frustrating that is.',
-  '',
-  'I have asked our team to send a new one today, and I will email you the tracking code before 17:00 tomorrow.',
-  '',
-].join('\n');
 const BAD_NL = 'Beste Ans,\n\nZoals ik al zei, duurt de terugbetaling vijf dagen.\n';
 
 let dir: string;

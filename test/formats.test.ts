@@ -14,6 +14,7 @@ import { cell } from '../src/formatters/markdown.js';
 import sarifFormatter from '../src/formatters/sarif.js';
 import type { FileReport } from '../src/formatters/types.js';
 import type { RuleDefinition } from '../src/core/types.js';
+import { BAD_EN, GOOD_EN } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'replylint.js');
@@ -50,15 +51,6 @@ interface JsonReport {
 }
 const jsonOf = (args: string[], cwd: string, input?: string) => JSON.parse(run([...args, '-f', 'json'], { cwd, input }).stdout) as JsonReport[];
 
-const BAD_EN = 'Hi Sam,\n\nAs I already said, the refund takes five days.\n';
-const GOOD_EN = [
-  'Hi Sam,',
-  '',
-  'Thank you for your message, and I am sorry that the parcel has not arrived yet. I understand how frustrating that is.',
-  '',
-  'I have asked our team to send a new one today, and I will email you the tracking code before 17:00 tomorrow.',
-  '',
-].join('\n');
 
 let dir: string;
 beforeAll(() => {

@@ -22,3 +22,14 @@ export function hits(text: string, en: string[], options: LintOptions = {}) {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   return lint(text, book, { lang: 'en', ...options }).diagnostics.map((d) => [d.line, d.column, d.endLine, d.endColumn, body.slice(d.offset, d.endOffset)]);
 }
+
+/** Replies the CLI tests share. */
+export const BAD_EN = 'Hi Sam,\n\nAs I already said, the refund takes five days.\n';
+export const GOOD_EN = [
+  'Hi Sam,',
+  '',
+  'Thank you for your message, and I am sorry that the parcel has not arrived yet. I understand how frustrating that is.',
+  '',
+  'I have asked our team to send a new one today, and I will email you the tracking code before 17:00 tomorrow.',
+  '',
+].join('\n');

@@ -13,18 +13,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BAD_EN, GOOD_EN } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 
-const GOOD_EN = [
-  'Hi Sam,',
-  '',
-  'Thank you for your message, and I am sorry that the parcel has not arrived yet. I understand how frustrating that is.',
-  '',
-  'I have asked our team to send a new one today, and I will email you the tracking code before 17:00 tomorrow.',
-  '',
-].join('\n');
 const GOOD_NL = [
   'Beste Ans,',
   '',
@@ -33,7 +26,6 @@ const GOOD_NL = [
   'Ik heb vandaag een nieuw pakket laten versturen en ik mail u morgen voor 17.00 uur de trackingcode.',
   '',
 ].join('\n');
-const BAD_EN = 'Hi Sam,\n\nAs I already said, the refund takes five days.\n';
 const BAD_NL = 'Beste Ans,\n\nZoals ik al zei, duurt de terugbetaling vijf dagen.\n';
 
 /** The environment of a developer's shell: none of what `npm test` or a surrounding git hook adds. */

@@ -65,16 +65,7 @@ const definitions = {
           "$ref": "#/definitions/phraseList"
         },
         {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "en": {
-              "$ref": "#/definitions/phraseList"
-            },
-            "nl": {
-              "$ref": "#/definitions/phraseList"
-            }
-          }
+          "$ref": "#/definitions/phrases"
         }
       ]
     }
