@@ -26,7 +26,7 @@ export const MATRIX: Row[] = [
   { id: 'big-yaml', input: 'A 10 MB rule file', expected: 'Refused before parsing: `too large (…): rule and config files are at most 1 MB`, exit 2' },
   { id: 'redos', input: 'A placeholder pattern that backtracks catastrophically: `(a+)+$`, `(\\w+\\s?)*$`', expected: 'Refused at load, exit 2: `could take exponential time …` (checked with safe-regex2), or for `(\\w+\\s?)*$` `matches empty text`. Rule phrases cannot express such patterns: the phrase syntax compiles to expressions without nested repetition' },
   { id: 'empty-match', input: 'A pattern that matches the empty string', expected: 'Refused at load (placeholders: `matches empty text`; phrases: `can match nothing at all`), exit 2' },
-  { id: 'many-rules', input: '2,000 team rules in one folder', expected: 'Loaded and run' },
+  { id: 'many-rules', input: '10,000 team rules in one folder', expected: 'Loaded, validated and run (about 11 s here: each file is parsed and checked against the schema)' },
   { id: 'fuzz', input: 'Arbitrary Unicode text and generated Markdown (fast-check)', expected: 'Never throws; every position lies in the text on the reported characters; results are deterministic; work grows linearly with the input (counted in regular-expression runs)' },
 ];
 
