@@ -8,7 +8,6 @@ import type { Diagnostic, RuleDefinition, Severity } from '../core/types.js';
 import type { FileReport, Formatter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const INFORMATION_URI = 'https://github.com/replylint/replylint';
 const SRCROOT = '%SRCROOT%';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -119,7 +118,6 @@ const sarif: Formatter = (reports, ctx) => {
             name: 'replylint',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: INFORMATION_URI,
             rules,
           },
         },

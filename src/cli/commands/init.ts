@@ -2,7 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { EXIT, UsageError, type Io } from '../io.js';
 
-export const STARTER = `# replylint configuration. Docs: https://github.com/replylint/replylint#configuration
+export const STARTER = `# replylint configuration: see "Configuration" in replylint's README.
 # Editors that understand JSON Schema can check this file:
 # yaml-language-server: $schema=./node_modules/replylint/schema/config.schema.json
 
