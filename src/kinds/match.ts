@@ -7,7 +7,8 @@ import type { Hit } from './kind.js';
 /** A compiled phrase list: the regular expression (built on first use) and its anchors. */
 export interface Matcher {
   regexp(): RegExp;
-  anchors?: Anchors;
+  /** Its entry in the anchor index; undefined when it has no anchors (always tried). */
+  anchorId?: number;
 }
 
 /** A rule's matcher per language (a reply in one language never builds the other's). */
@@ -20,41 +21,57 @@ export function compilePerLang(phrases: PerLang<string[]> | undefined, words?: P
     if (m === undefined) {
       const list = phrases && phrasesSource(phrases[lang] ?? [], words?.[lang]);
       let re: RegExp | undefined;
-      m = list ? { regexp: () => (re ??= new RegExp(list.source, 'gu')), anchors: list.anchors } : null;
+      m = list ? { regexp: () => (re ??= new RegExp(list.source, 'gu')), anchorId: list.anchors && register(list.anchors) } : null;
       built[lang] = m;
     }
     return m ?? undefined;
   };
 }
 
-/** The words of a segment, for anchor tests (computed once per segment). */
-const tokenCache = new WeakMap<Segment, { words: Set<string>; byStart: Map<string, string[]> }>();
+/**
+ * All matchers' anchors in one index: word -> matchers, and prefixes by their
+ * first three letters. A paragraph's words are looked up once, for every rule
+ * at the same time, so rules whose words a reply does not contain cost nothing.
+ */
+const byWord = new Map<string, number[]>();
+const byPrefix = new Map<string, [string, number][]>();
+let registered = 0;
 
-function tokens(seg: Segment) {
-  let t = tokenCache.get(seg);
-  if (!t) {
-    const words = new Set(seg.folded.match(/[\p{L}\p{N}]+/gu) ?? []);
-    const byStart = new Map<string, string[]>();
-    for (const w of words) {
-      if (w.length < 3) continue;
-      const k = w.slice(0, 3);
-      const list = byStart.get(k);
-      if (list) list.push(w);
-      else byStart.set(k, [w]);
-    }
-    t = { words, byStart };
-    tokenCache.set(seg, t);
+function register(anchors: Anchors): number {
+  const id = registered++;
+  for (const w of new Set(anchors.words)) {
+    const list = byWord.get(w);
+    if (list) list.push(id);
+    else byWord.set(w, [id]);
   }
-  return t;
+  for (const p of new Set(anchors.prefixes)) {
+    const k = p.slice(0, 3);
+    const list = byPrefix.get(k);
+    if (list) list.push([p, id]);
+    else byPrefix.set(k, [[p, id]]);
+  }
+  return id;
+}
+
+/** The matchers that may match in a segment: computed once per segment (again only if matchers were added since). */
+const candidateCache = new WeakMap<Segment, { upTo: number; ids: Set<number> }>();
+
+function candidates(seg: Segment): Set<number> {
+  const cached = candidateCache.get(seg);
+  if (cached && cached.upTo === registered) return cached.ids;
+  const ids = new Set<number>();
+  for (const w of new Set(seg.folded.match(/[\p{L}\p{N}]+/gu) ?? [])) {
+    const exact = byWord.get(w);
+    if (exact) for (const id of exact) ids.add(id);
+    if (w.length >= 3) for (const [p, id] of byPrefix.get(w.slice(0, 3)) ?? []) if (w.startsWith(p)) ids.add(id);
+  }
+  candidateCache.set(seg, { upTo: registered, ids });
+  return ids;
 }
 
 /** Could the matcher match in this segment at all? */
-function mayMatch(seg: Segment, anchors: Anchors | undefined): boolean {
-  if (!anchors) return true;
-  const t = tokens(seg);
-  for (const w of anchors.words) if (t.words.has(w)) return true;
-  for (const p of anchors.prefixes) if (t.byStart.get(p.slice(0, 3))?.some((w) => w.startsWith(p))) return true;
-  return false;
+function mayMatch(seg: Segment, matcher: Matcher): boolean {
+  return matcher.anchorId === undefined || candidates(seg).has(matcher.anchorId);
 }
 
 /** Every non-overlapping match of `re` in the prose, leftmost first, minus those overlapping an exception. */
@@ -62,7 +79,7 @@ export function findAll(prose: Prose, matcher: Matcher | undefined, except?: Mat
   const hits: Hit[] = [];
   if (!matcher) return hits;
   prose.segments.forEach((seg, segment) => {
-    if (!mayMatch(seg, matcher.anchors)) return;
+    if (!mayMatch(seg, matcher)) return;
     const re = matcher.regexp();
     let excepted: Hit[] | undefined;
     re.lastIndex = 0;
