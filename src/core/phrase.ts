@@ -300,7 +300,7 @@ const WORD_REF = /<([a-z][a-z0-9-]*)>/gi;
 
 /** Replace `<name>` references by the alternatives of that word list. */
 export function expandWords(phrase: string, words: Words = {}): string {
-  return phrase.replace(WORD_REF, (ref, name: string, index: number) => {
+  return phrase.replace(WORD_REF, (_ref, name: string, index: number) => {
     const list = words[name];
     if (!list) {
       const known = Object.keys(words);
