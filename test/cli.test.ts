@@ -1,22 +1,12 @@
 /** The CLI end to end: spawn bin/replylint.js as a user would. */
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BAD_EN, GOOD_EN } from './helpers.js';
+import { BAD_EN, GOOD_EN, runCli } from './helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'replylint.js');
 
-function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd,
-    input: opts.input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) => runCli(args, { ...opts, env: { FORCE_COLOR: '', ...opts.env } });
 
 const BAD_NL = 'Beste Ans,\n\nZoals ik al zei, duurt de terugbetaling vijf dagen.\n';
 

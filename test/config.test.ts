@@ -4,18 +4,14 @@
  * rule of its own, switches a rule off for some files and inline — all
  * through the real CLI.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'replylint.js');
 
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd: string) => runCli(args, { cwd });
 
 type Report = { filePath: string; messages: { ruleId: string; severity: string; line: number; column: number }[] }[];
 const lintJson = (args: string[], cwd: string) => {

@@ -1,5 +1,5 @@
 /** --fix never loses a word: only the fixed ranges change, through the real CLI and in the core. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,13 +9,9 @@ import { compileRulebook, lint } from '../src/core/engine.js';
 import { applyFixes, fixText } from '../src/core/fix.js';
 import { BUNDLED_RULES_DIR, loadRuleDir } from '../src/cli/rules.js';
 import { writeFixed } from '../src/cli/write.js';
+import { BIN, runCli } from './helpers.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'replylint.js');
-const run = (args: string[], cwd: string, input = '') => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const run = (args: string[], cwd: string, input = '') => runCli(args, { cwd, input });
 const scratch = (files: Record<string, string | Buffer>) => {
   const dir = mkdtempSync(join(tmpdir(), 'replylint-fix-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

@@ -1,5 +1,4 @@
 /** The CI formats (sarif, github, junit, markdown) end to end: spawn bin/replylint.js as a CI job would. */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,22 +13,13 @@ import { cell } from '../src/formatters/markdown.js';
 import sarifFormatter from '../src/formatters/sarif.js';
 import type { FileReport } from '../src/formatters/types.js';
 import type { RuleDefinition } from '../src/core/types.js';
-import { BAD_EN, GOOD_EN } from './helpers.js';
+import { BAD_EN, GOOD_EN, runCli } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'replylint.js');
 /** The official SARIF 2.1.0 schema (OASIS; draft-04 JSON Schema), kept in the shared materials beside the repo. */
 const SARIF_SCHEMA = join(ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
 
-function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd,
-    input: opts.input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1', ...opts.env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) => runCli(args, { ...opts, env: { NO_COLOR: '', FORCE_COLOR: '1', ...opts.env } });
 
 interface JsonMessage {
   ruleId: string;

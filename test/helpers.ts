@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { compileRulebook, lint, type LintOptions } from '../src/core/engine.js';
 import type { RuleDefinition } from '../src/core/types.js';
 
@@ -33,3 +35,25 @@ export const GOOD_EN = [
   'I have asked our team to send a new one today, and I will email you the tracking code before 17:00 tomorrow.',
   '',
 ].join('\n');
+
+/** The real command, as a user runs it. */
+export const BIN = join(import.meta.dirname, '..', 'bin', 'replylint.js');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `replylint args...` (no colours unless `env` asks for them). */
+export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string>; timeout?: number } = {}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    timeout: opts.timeout ?? 120_000,
+    maxBuffer: 1 << 28,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}

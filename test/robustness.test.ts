@@ -8,16 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { compileRulebook, lint } from '../src/core/engine.js';
 import { BUNDLED_RULES_DIR, loadRuleDir } from '../src/cli/rules.js';
 import { MATRIX, renderMatrix } from './robustness.matrix.js';
+import { BIN, runCli } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'replylint.js');
-const GOOD = 'Thank you for your message, and I am sorry for the wait. I understand how annoying that is. I will call you tomorrow before 12:00.\n';
 const BAD = 'As I already said, no.\n';
 
-function run(args: string[], cwd: string, opts: { input?: string; timeout?: number } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: opts.input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: opts.timeout ?? 60_000, maxBuffer: 1 << 28 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd: string, opts: { input?: string; timeout?: number } = {}) => runCli(args, { cwd, input: opts.input, timeout: opts.timeout ?? 60_000 });
 function dir(files: Record<string, string | Buffer> = {}): string {
   const d = mkdtempSync(join(tmpdir(), 'replylint-hostile-'));
   mkdirSync(join(d, '.git'));

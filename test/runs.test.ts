@@ -4,12 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli } from './helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'replylint.js');
-const run = (args: string[], cwd: string, env: Record<string, string> = {}) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 1 << 26 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, { cwd, env });
 
 const REPLIES = [
   'Hi Sam,\n\nAs I already said, the refund takes five days. Check our website!!\n',

@@ -49,6 +49,11 @@ function shown(cwd: string, path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+/** The resolver for --config <file> / --no-config / discovery. */
+export function resolverFor(opts: { config?: string | false }, cwd: string): ConfigResolver {
+  return new ConfigResolver({ cwd, configFile: typeof opts.config === 'string' ? opts.config : undefined, noConfig: opts.config === false });
+}
+
 export class ConfigResolver {
   private readonly configs = new Map<string, Layer[]>();
   private readonly chains = new Map<string, Layer[]>();

@@ -9,7 +9,7 @@ import { fixText } from '../core/fix.js';
 import type { FileType, Lang, Severity } from '../core/types.js';
 import type { FileReport } from '../formatters/types.js';
 import { sha1 } from './cache.js';
-import { ConfigResolver, type Effective } from './config.js';
+import { resolverFor, type ConfigResolver, type Effective } from './config.js';
 import type { Target } from './files.js';
 import { readTargetSync, type ReadResult } from './read.js';
 import { writeFixed } from './write.js';
@@ -54,8 +54,12 @@ function fileType(path: string): FileType {
 export class FileLinter {
   readonly resolver: ConfigResolver;
 
-  constructor(private readonly s: FileLintSettings) {
-    this.resolver = new ConfigResolver({ cwd: s.cwd, configFile: typeof s.config === 'string' ? s.config : undefined, noConfig: s.config === false });
+  /** `resolver`: the main thread passes the one it already loaded; a worker makes its own. */
+  constructor(
+    private readonly s: FileLintSettings,
+    resolver?: ConfigResolver,
+  ) {
+    this.resolver = resolver ?? resolverFor(s, s.cwd);
   }
 
   private readonly keys = new WeakMap<Effective, string>();

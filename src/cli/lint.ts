@@ -1,13 +1,13 @@
 /** The main job: lint files, directories, globs or stdin; report; exit by the result. */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEVERITIES, type Lang, type Severity } from '../core/types.js';
 import type { FileReport, Formatter, StreamFormatter } from '../formatters/types.js';
 import { didYouMean } from '../rulebook/errors.js';
-import { ConfigResolver } from './config.js';
+import { resolverFor, type ConfigResolver } from './config.js';
 import { EXIT, UsageError, version, type Io } from './io.js';
-import { availableParallelism } from 'node:os';
 import { expandPaths, type Target } from './files.js';
 import { FileLinter, type FileLintSettings, type FileOutcome } from './lint-file.js';
 import { readStdin, type ReadResult } from './read.js';
@@ -62,10 +62,6 @@ export function parseRuleFlags(flags: string[], known: string[]): Record<string,
   return out;
 }
 
-export function resolverFor(opts: { config?: string | false }, cwd: string): ConfigResolver {
-  return new ConfigResolver({ cwd, configFile: typeof opts.config === 'string' ? opts.config : undefined, noConfig: opts.config === false });
-}
-
 const PROGRESS_MIN_FILES = 100;
 
 /** "replylint: 120/2000 files, 3.2 s" on stderr, redrawn at most ten times a second, erased when done. */
@@ -90,10 +86,6 @@ class Progress {
     if (this.shown) process.stderr.write('\r\u001b[K');
     this.shown = false;
   }
-
-  done(): void {
-    this.clear();
-  }
 }
 
 /** Enough files to pay for starting worker threads (measured: see bench/). */
@@ -110,10 +102,10 @@ function workerCount(files: number): number {
  * Lint the targets, on worker threads when there are many, and hand each
  * outcome to `emit` in the targets' order, as soon as it and all before it are done.
  */
-async function lintAll(targets: Target[], settings: FileLintSettings, stdin: ReadResult | undefined, emit: (o: FileOutcome) => void): Promise<void> {
+async function lintAll(targets: Target[], settings: FileLintSettings, resolver: ConfigResolver, stdin: ReadResult | undefined, emit: (o: FileOutcome) => void): Promise<void> {
   const workers = workerCount(targets.filter((t) => !t.stdin).length);
   if (!workers) {
-    const linter = new FileLinter(settings);
+    const linter = new FileLinter(settings, resolver);
     for (const t of targets) emit(linter.lint(t, t.stdin ? stdin : undefined));
     return;
   }
@@ -123,7 +115,7 @@ async function lintAll(targets: Target[], settings: FileLintSettings, stdin: Rea
   const done = new Map<number, FileOutcome>();
   let next = 0; // next index to emit
   let sent = 0;
-  const linter = targets.some((t) => t.stdin) ? new FileLinter(settings) : undefined;
+  const linter = targets.some((t) => t.stdin) ? new FileLinter(settings, resolver) : undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       const flush = () => {
@@ -181,6 +173,7 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
     maxFileSize = Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1048576 : unit === 'g' ? 1073741824 : 1);
   }
   const formatter = await loadFormatter(opts.format);
+  const replylintVersion = version();
   const resolver = resolverFor(opts, cwd);
   const known = resolver.allRules();
   const cliRules = parseRuleFlags(opts.rule, known.map((r) => r.id));
@@ -210,9 +203,9 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   let cache: ResultCache | undefined;
   if (opts.cache) {
     const { ResultCache } = await import('./cache.js');
-    cache = new ResultCache(resolve(cwd, opts.cacheLocation ?? '.replylintcache'), version());
+    cache = new ResultCache(resolve(cwd, opts.cacheLocation ?? '.replylintcache'), replylintVersion);
     settings.cache = true;
-    settings.version = version();
+    settings.version = replylintVersion;
     for (const t of targets) if (!t.stdin) t.cached = cache.get(t.path);
   }
 
@@ -227,7 +220,7 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   const noColor = !opts.color || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '');
   const { Chalk } = await import('chalk');
   const color = noColor ? new Chalk({ level: 0 }) : new Chalk();
-  const ctx = { color, rules: known, cwd, version: version(), fixed: undefined as number | undefined };
+  const ctx = { color, rules: known, cwd, version: replylintVersion, fixed: undefined as number | undefined };
   // Formats that can print file by file do so (bounded memory on any number of files); the others get every report at the end.
   const streaming = !opts.outputFile && !settings.fix ? formatter.stream : undefined;
 
@@ -238,7 +231,7 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   let stdinOutput: string | undefined;
   const showDiffs = !opts.outputFile && !/^(json|sarif|junit)$/.test(opts.format);
 
-  await lintAll(targets, settings, stdin, (o) => {
+  await lintAll(targets, settings, resolver, stdin, (o) => {
     progress?.tick();
     if (cache && o.cacheEntry && o.report && !o.fatal) {
       const { cacheEntry, cached: _cached, ...outcome } = o;
@@ -262,7 +255,7 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
     if (streaming) stdout(streaming.file(o.report, ctx));
     else reports.push(o.report);
   });
-  progress?.done();
+  progress?.clear();
   if (cache) {
     try {
       cache.save();

@@ -20,6 +20,9 @@ export interface FixType {
 
 const MARKUP = /[*_~`]/;
 
+/** The words a greeting line opens with ("Hi Sam,", "Beste mevrouw De Vries,"), in both languages. */
+export const GREETING_WORDS = 'hi|hello|hey|dear|good (?:morning|afternoon|evening)|beste|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|goedenavond|goedendag|goede ?dag';
+
 /** Does the sentence start at `offset` (only white space and markup before it, back to a sentence end or the text's start)? */
 export function atSentenceStart(text: string, offset: number): boolean {
   let i = offset - 1;

@@ -7,7 +7,7 @@
  */
 import { compilePhrases } from '../core/phrase.js';
 import type { Segment } from '../core/prose.js';
-import { type FixType } from './fix.js';
+import { GREETING_WORDS, type FixType } from './fix.js';
 
 const afterCache = new Map<string, RegExp | undefined>();
 
@@ -22,7 +22,7 @@ function afterPattern(phrases: string[] | undefined): RegExp | undefined {
   return afterCache.get(key);
 }
 
-const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|beste|geachte|hallo|hoi|hey|dag|goedemorgen|goedemiddag|goedenavond|goedendag|goede ?dag)\b/i;
+const GREETING = new RegExp(`^(?:${GREETING_WORDS})\\b`, 'i');
 
 /** Where the body starts: [segment, index in its text], or undefined when no safe place. */
 function bodyStart(segments: Segment[]): [Segment, number] | undefined {

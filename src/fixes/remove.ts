@@ -6,7 +6,7 @@
  * zei, duurt …" the verb would come first.
  */
 import { compilePhrases, foldCase } from '../core/phrase.js';
-import { atSentenceStart, firstLetter, type FixType } from './fix.js';
+import { atSentenceStart, firstLetter, GREETING_WORDS, type FixType } from './fix.js';
 
 const whenCache = new Map<string, RegExp | undefined>();
 
@@ -27,7 +27,7 @@ function afterGreeting(text: string, offset: number): boolean {
   return GREETING.test(text.slice(lineStart, offset));
 }
 
-const GREETING = /^[ \t]*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|beste|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|goedenavond|goedendag)\b[^,.!?\n]{0,60},[ \t]*$/i;
+const GREETING = new RegExp(`^[ \\t]*(?:${GREETING_WORDS})\\b[^,.!?\\n]{0,60},[ \\t]*$`, 'i');
 
 export const remove: FixType = {
   name: 'remove',

@@ -5,7 +5,7 @@ import { runExamples } from '../../core/examples.js';
 import type { RuleDefinition } from '../../core/types.js';
 import { checkUniqueIds, parseRuleFile } from '../../rulebook/load.js';
 import { EXIT, type Io } from '../io.js';
-import { resolverFor } from '../lint.js';
+import { resolverFor } from '../config.js';
 import { loadRuleDir } from '../rules.js';
 
 function load(paths: string[], cwd: string, config?: string | false): RuleDefinition[] {
