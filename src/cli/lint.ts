@@ -103,7 +103,8 @@ function workerCount(files: number): number {
  * outcome to `emit` in the targets' order, as soon as it and all before it are done.
  */
 async function lintAll(targets: Target[], settings: FileLintSettings, resolver: ConfigResolver, stdin: ReadResult | undefined, emit: (o: FileOutcome) => void): Promise<void> {
-  const workers = workerCount(targets.filter((t) => !t.stdin).length);
+  // --fix writes on the main thread: its Ctrl-C handler must know every temporary file (a worker's would be left behind).
+  const workers = settings.fix && !settings.fixDryRun ? 0 : workerCount(targets.filter((t) => !t.stdin).length);
   if (!workers) {
     const linter = new FileLinter(settings, resolver);
     for (const t of targets) emit(linter.lint(t, t.stdin ? stdin : undefined));
