@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-import { cleanupTemporaryFiles } from '../dist/cli/write.js';
+import { main, cleanupTemporaryFiles } from '../dist/cli/replylint.js';
 
 // Ctrl-C (or a kill) mid-run: no temporary files left behind; every file is old or new, never half.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {

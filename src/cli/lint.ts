@@ -111,7 +111,7 @@ async function lintAll(targets: Target[], settings: FileLintSettings, resolver: 
     return;
   }
   const { Worker } = await import('node:worker_threads');
-  const url = new URL('./worker.js', import.meta.url);
+  const url = new URL('./worker-bundle.js', import.meta.url);
   const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: settings }));
   const done = new Map<number, FileOutcome>();
   let next = 0; // next index to emit
