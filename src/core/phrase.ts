@@ -40,6 +40,8 @@ const MIN_STEM = 3;
  */
 const LETTER = 'a-zA-Z0-9\\u00AA\\u00B2\\u00B3\\u00B5\\u00B9\\u00BA\\u00BC-\\u00BE\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u036F\\u0370-\\u03FF\\u0400-\\u052F\\u1E00-\\u1FFF';
 const WORD = `[${LETTER}_]`;
+/** A word of the text, as the phrase expressions see words: a run of WORD characters (see FirstWords). */
+export const WORD_SOURCE = `${WORD}+`;
 const NOT_WORD_BEHIND = `(?<!${WORD})`;
 const WORD_AHEAD = `(?=${WORD})`;
 const NOT_WORD_AHEAD = `(?!${WORD})`;
@@ -218,6 +220,58 @@ export interface CompiledPhrase {
   anchors?: Anchors;
   /** Every match starts with a letter or digit (so it is tried at word starts only). */
   wordStart: boolean;
+  /** The words a match can start with; undefined when they cannot be named (see FirstWords). */
+  first?: FirstWords;
+}
+
+/**
+ * The first word of every match of a phrase: it is one of `words`, or it starts
+ * with one of `prefixes` (a stem, or letters glued to more). A word here is a
+ * maximal run of the characters the expressions count as word characters, so
+ * a phrase need only be tried where such a word starts (kinds/match.ts).
+ */
+export interface FirstWords {
+  words: string[];
+  prefixes: string[];
+}
+
+const WORD_RUN = new RegExp(`^${WORD}+`);
+
+function firstWords(seq: Seq): FirstWords | undefined {
+  const words = new Set<string>();
+  const prefixes = new Set<string>();
+  /**
+   * Add the first words of `seq`; `glued`: what follows it is glued on, with no
+   * gap. True when `seq` can match nothing (go on with what follows), false when
+   * done, undefined when a match can start with something that is not a word.
+   */
+  const walk = (seq: Seq, glued: boolean): boolean | undefined => {
+    for (let k = 0; k < seq.length; k++) {
+      const item = seq[k];
+      if (item.type === 'gap') continue;
+      if (item.type === 'slot') return undefined;
+      const next = seq[k + 1];
+      const gluedAfter = next ? next.type !== 'gap' : glued;
+      if (item.type === 'lit') {
+        const text = foldCase(item.text);
+        const run = WORD_RUN.exec(text)?.[0];
+        if (!run) return undefined;
+        // The word ends inside the literal, or at a gap or the phrase's end: it is known whole.
+        if (run.length < text.length || (!item.stem && !gluedAfter)) words.add(run);
+        else prefixes.add(run);
+        return false;
+      }
+      let nullable = item.optional;
+      for (const option of item.options) {
+        const r = option.length ? walk(option, gluedAfter) : true;
+        if (r === undefined) return undefined;
+        if (r) nullable = true;
+      }
+      if (!nullable) return false;
+    }
+    return true;
+  };
+  return walk(seq, false) === false ? { words: [...words], prefixes: [...prefixes] } : undefined;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -331,7 +385,8 @@ function compileUncached(phrase: string): CompiledPhrase {
   const last = seq[seq.length - 1];
   if (first?.type === 'slot' || last?.type === 'slot') throw new PhraseError('a pattern cannot start or end with a slot {n,m}', 0);
   if (nullableSeq(seq)) throw new PhraseError('the pattern can match nothing at all: make at least one word required', 0);
-  return { source: compileSeq(seq), anchors: seqAnchors(seq), wordStart: !startsOtherwise(seq) };
+  const wordStart = !startsOtherwise(seq);
+  return { source: compileSeq(seq), anchors: seqAnchors(seq), wordStart, first: wordStart ? firstWords(seq) : undefined };
 }
 
 /**
@@ -347,6 +402,17 @@ export function compilePhrases(phrases: readonly string[], words?: Words): RegEx
 export interface CompiledList {
   source: string;
   anchors?: Anchors;
+  /**
+   * Each phrase on its own, with its first words, when every phrase's can be
+   * named: the list is then tried phrase by phrase, only where a phrase's first
+   * word is (kinds/match.ts), instead of running `source` over the text.
+   */
+  phrases?: (FirstWords & { source: string })[];
+}
+
+/** The expression for some of a list's phrases (in list order), tried where a first word starts: flags `uy`. */
+export function phrasesAt(phrases: readonly { source: string }[]): string {
+  return `(?:${phrases.map((p) => p.source).join('|')})${END}`;
 }
 
 /**
@@ -377,7 +443,8 @@ export function phrasesSource(phrases: readonly string[], words?: Words): Compil
       ...(atWords.length ? [`${NOT_WORD_BEHIND}${WORD_AHEAD}(?:${atWords.join('|')})`] : []),
       ...(elsewhere.length ? [`${START}(?:${elsewhere.join('|')})`] : []),
     ];
-    compiled = { source: `(?:${starts.join('|')})${END}`, anchors };
+    const parts = each.every((c) => c.first) ? each.map((c) => ({ source: c.source, ...c.first! })) : undefined;
+    compiled = { source: `(?:${starts.join('|')})${END}`, anchors, phrases: parts };
     sources.set(key, compiled);
   }
   return compiled;

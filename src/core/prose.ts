@@ -71,6 +71,8 @@ const PLACEHOLDERS = [
   '\\{[A-Za-z_][\\w.-]{0,100}\\}', // {ZAAKNUMMER}: a name in single braces is never prose
 ];
 const URLS = /\b(?:https?|ftp|mailto):[^\s<>"'\uFFFC]+|\bwww\.[^\s<>"'\uFFFC]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/** Every URL or address URLS finds contains one of these: most paragraphs skip the expression (it tries an address at every word). */
+const URL_HINT = /[:@]|www\./i;
 
 function maskRanges(text: string, re: RegExp): string {
   return text.replace(re, (m) => m.replace(/[^\r\n]/g, MASK));
@@ -145,7 +147,7 @@ class SegmentBuilder {
       this.offsets = [];
       return undefined;
     }
-    const text = maskRanges(this.text, URLS);
+    const text = URL_HINT.test(this.text) ? maskRanges(this.text, URLS) : this.text;
     const seg = { text, folded: foldCase(text), offsets: this.offsets };
     this.text = '';
     this.offsets = [];
