@@ -33,7 +33,6 @@ async function loadFormatter(name: string): Promise<Formatter & { stream?: Strea
 
 export interface LintOptions {
   format: string;
-  debug?: boolean;
   lang?: Lang;
   rule: string[];
   quiet?: boolean;
@@ -100,45 +99,24 @@ function workerCount(files: number): number {
 }
 
 /**
- * A worker's heap is kept small (bench/: peak RSS of a 10,000-file run about
- * halves, for a little speed). A file that needs more ends the worker with
- * ERR_WORKER_OUT_OF_MEMORY; it is then linted on the main thread, whose heap is
- * not limited, and a new worker takes the old one's place.
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 };
-/** After this many workers ran out of memory, the run goes on with those left (or on the main thread). */
-const MAX_WORKER_RESTARTS = 8;
-
-/**
  * Lint the targets, on worker threads when there are many, and hand each
  * outcome to `emit` in the targets' order, as soon as it and all before it are done.
  */
-async function lintAll(
-  targets: Target[],
-  settings: FileLintSettings,
-  resolver: ConfigResolver,
-  stdin: ReadResult | undefined,
-  emit: (o: FileOutcome) => void,
-  debug: (line: string) => void,
-): Promise<void> {
+async function lintAll(targets: Target[], settings: FileLintSettings, resolver: ConfigResolver, stdin: ReadResult | undefined, emit: (o: FileOutcome) => void): Promise<void> {
   // --fix writes on the main thread: its Ctrl-C handler must know every temporary file (a worker's would be left behind).
   const workers = settings.fix && !settings.fixDryRun ? 0 : workerCount(targets.filter((t) => !t.stdin).length);
-  let linter: FileLinter | undefined;
-  const mainLinter = () => (linter ??= new FileLinter(settings, resolver));
   if (!workers) {
-    for (const t of targets) emit(mainLinter().lint(t, t.stdin ? stdin : undefined));
+    const linter = new FileLinter(settings, resolver);
+    for (const t of targets) emit(linter.lint(t, t.stdin ? stdin : undefined));
     return;
   }
   const { Worker } = await import('node:worker_threads');
-  type W = InstanceType<typeof Worker>;
   const url = new URL('./worker-bundle.js', import.meta.url);
-  const pool = new Set<W>();
-  /** Which targets each worker has been sent and not answered yet. */
-  const inFlight = new Map<W, Set<number>>();
+  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: settings }));
   const done = new Map<number, FileOutcome>();
   let next = 0; // next index to emit
   let sent = 0;
-  let restarts = 0;
+  const linter = targets.some((t) => t.stdin) ? new FileLinter(settings, resolver) : undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       const flush = () => {
@@ -148,22 +126,16 @@ async function lintAll(
         }
         if (next === targets.length) resolve();
       };
-      /** Send `w` the next file (stdin is read by the main thread and linted here, in its place in the order); with no worker left, lint the rest here. */
-      const feed = (w: W | undefined) => {
-        while (sent < targets.length && (targets[sent].stdin || !w)) {
-          done.set(sent, mainLinter().lint(targets[sent], targets[sent].stdin ? stdin : undefined));
+      const feed = (w: InstanceType<typeof Worker>) => {
+        // stdin is read by the main thread and linted here, in its place in the order.
+        while (sent < targets.length && targets[sent].stdin) {
+          done.set(sent, linter!.lint(targets[sent], stdin));
           sent++;
         }
-        if (w && sent < targets.length) {
-          inFlight.get(w)!.add(sent);
-          w.postMessage({ index: sent, target: targets[sent++] });
-        }
+        if (sent < targets.length) w.postMessage({ index: sent, target: targets[sent++] });
         flush();
       };
-      const start = () => {
-        const w = new Worker(url, { workerData: settings, resourceLimits: WORKER_LIMITS });
-        pool.add(w);
-        inFlight.set(w, new Set());
+      for (const w of pool) {
         w.on('message', (m: { index: number; outcome?: FileOutcome; error?: string; message?: string; name?: string }) => {
           if (m.error) {
             const err = new Error(m.message);
@@ -172,35 +144,18 @@ async function lintAll(
             reject(err);
             return;
           }
-          inFlight.get(w)!.delete(m.index);
           done.set(m.index, m.outcome!);
           feed(w);
         });
-        w.on('error', (err: Error & { code?: string }) => {
-          if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
-            reject(err);
-            return;
-          }
-          // Its files, again, on the main thread; then a new worker, or the main thread takes over.
-          pool.delete(w);
-          for (const index of inFlight.get(w)!) {
-            debug(`replylint: a worker thread ran out of memory with ${targets[index].path} in hand; linting it on the main thread\n`);
-            done.set(index, mainLinter().lint(targets[index]));
-          }
-          inFlight.delete(w);
-          if (restarts++ < MAX_WORKER_RESTARTS) start();
-          else if (!pool.size) feed(undefined);
-          else flush();
-        });
+        w.on('error', reject);
         // Two files in flight per worker keeps it busy while the main thread writes output.
         feed(w);
         feed(w);
-      };
-      for (let i = 0; i < workers; i++) start();
+      }
       if (!targets.length) resolve();
     });
   } finally {
-    await Promise.all([...pool].map((w) => w.terminate()));
+    await Promise.all(pool.map((w) => w.terminate()));
   }
 }
 
@@ -277,7 +232,6 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   let stdinOutput: string | undefined;
   const showDiffs = !opts.outputFile && !/^(json|sarif|junit)$/.test(opts.format);
 
-  const debug = opts.debug ? io.stderr : () => {};
   await lintAll(targets, settings, resolver, stdin, (o) => {
     progress?.tick();
     if (cache && o.cacheEntry && o.report && !o.fatal) {
@@ -301,7 +255,7 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
     totals.fixable += o.report.messages.filter((m) => m.fix).length;
     if (streaming) stdout(streaming.file(o.report, ctx));
     else reports.push(o.report);
-  }, debug);
+  });
   progress?.clear();
   if (cache) {
     try {
