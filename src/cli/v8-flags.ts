@@ -1,5 +1,6 @@
 /**
- * Imported first by bin/replylint.js, before any regular expression exists.
+ * Imported first by src/cli/entry.ts (the bundle bin/replylint.js runs), before
+ * any regular expression exists.
  *
  * By default V8 compiles a regular expression twice: to bytecode when it first
  * runs, and again to machine code once it runs more. replylint's phrase

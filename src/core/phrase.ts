@@ -235,7 +235,7 @@ export interface FirstWords {
   prefixes: string[];
 }
 
-const WORD_RUN = new RegExp(`^${WORD}+`);
+const WORD_RUN = new RegExp(`^${WORD_SOURCE}`);
 
 function firstWords(seq: Seq): FirstWords | undefined {
   const words = new Set<string>();

@@ -106,9 +106,14 @@ export function byFirstWord(phrases: NonNullable<CompiledList['phrases']>, lang:
   if (!index) indexes.set(lang, (index = { words: new Map(), prefixes: new Map(), short: [] }));
   const words = new Map<string, number[]>();
   const prefixes = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const which = map.get(key);
+    if (!which) map.set(key, [i]);
+    else if (which[which.length - 1] !== i) which.push(i);
+  };
   phrases.forEach((phrase, i) => {
-    for (const w of new Set(phrase.words)) words.set(w, [...(words.get(w) ?? []), i]);
-    for (const p of new Set(phrase.prefixes)) prefixes.set(p, [...(prefixes.get(p) ?? []), i]);
+    for (const w of phrase.words) add(words, w, i);
+    for (const p of phrase.prefixes) add(prefixes, p, i);
   });
   for (const [w, which] of words) {
     const slots = index.words.get(w);
