@@ -11,3 +11,11 @@
 import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--no-regexp-tier-up');
+
+/*
+ * V8 lets a heap grow well past what it keeps alive before collecting it: one
+ * thread linting 10,000 files kept about 35 MB alive in a heap of up to 190 MB.
+ * Growing it by 20% at a time keeps it under about 100 MB; the extra full
+ * collections took about 0.2 s of a 22 s run (bench/, --trace-gc).
+ */
+setFlagsFromString('--heap-growing-percent=20');

@@ -131,14 +131,16 @@ export function byFirstWord(phrases: NonNullable<CompiledList['phrases']>, lang:
     if (found) found[1].push({ matcher: id, which });
     else list.push([p, [{ matcher: id, which }]]);
   }
-  // One sticky expression per slot: its phrases in list order, as the whole list would try them.
-  const merged = new Map<string, RegExp>();
-  const compile = (which: number[]) => new RegExp(phrasesAt(which.map((i) => phrases[i])), 'uy');
+  // One sticky expression per set of phrases: a slot's phrases in list order, as the whole list
+  // would try them. Slots with the same phrases share it (a phrase with many first words, such as
+  // "(de|onze|het|...) afdeling", would otherwise be compiled once for each).
+  const shared = new Map<string, RegExp>();
   const regexp = (slot: Slot): RegExp => {
-    if (!slot.merged) return (slot.re ??= compile(slot.which));
+    if (slot.re) return slot.re;
     const key = slot.which.join(',');
-    let re = merged.get(key);
-    if (!re) merged.set(key, (re = compile(slot.which)));
+    let re = shared.get(key);
+    if (!re) shared.set(key, (re = new RegExp(phrasesAt(slot.which.map((i) => phrases[i])), 'uy')));
+    if (!slot.merged) slot.re = re;
     return re;
   };
   return {
