@@ -109,7 +109,7 @@ function workerCount(files: number): number {
 
 /** Files linted but not yet reported, at most: the main thread waits for the workers beyond this. */
 const AHEAD = 64;
-/** Files in flight per worker: keeps it busy while its last result crosses to the main thread. */
+/** Files in flight per worker: keeps it busy while the main thread is linting a file of its own and cannot answer. */
 const IN_FLIGHT = 8;
 /** A worker's young generation, in MB: V8's default (up to 48) is most of an idle isolate's memory. */
 const WORKER_YOUNG_MB = 8;

@@ -41,8 +41,9 @@ interface Slot {
   matcher: number;
   /** Phrase indexes, in list order. */
   which: number[];
+  /** Its expression, once compiled (shared with the matcher's other slots of the same phrases). */
   re?: RegExp;
-  /** Made for one place from two slots: its expression is cached by its phrases. */
+  /** Made for one place from two slots and then dropped: it does not keep `re`, the matcher's cache does. */
   merged?: boolean;
 }
 
