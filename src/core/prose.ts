@@ -1,20 +1,18 @@
 /**
  * Prose extraction: which characters of a reply are the writer's own prose.
- * Markdown goes through unified + remark-parse; each paragraph, heading and
- * table cell becomes a Segment whose every character carries its offset in the
- * source, so matches map back exactly, through emphasis, links and escapes.
+ * Markdown goes through micromark (the parser under remark-parse); each
+ * paragraph, heading and table cell becomes a Segment whose every character
+ * carries its offset in the source, so matches map back exactly, through
+ * emphasis, links and escapes.
  * Code, HTML, URLs, front matter, template placeholders and (by default)
  * blockquotes are left out.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import { gfmTable } from 'micromark-extension-gfm-table';
+import { parse, postprocess, preprocess } from 'micromark';
+import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import type { Processor } from 'unified';
-import remarkFrontmatter from 'remark-frontmatter';
-import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { decodeString } from 'micromark-util-decode-string';
+import type { Event, Extension } from 'micromark-util-types';
 import { foldCase } from './phrase.js';
 import type { FileType } from './types.js';
 
@@ -40,7 +38,7 @@ export interface Directive {
 
 const DIRECTIVE = /^<!--\s*replylint-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->\s*$/;
 
-function directive(value: string, offset: number, endOffset: number): Directive | undefined {
+export function directive(value: string, offset: number, endOffset: number): Directive | undefined {
   const m = DIRECTIVE.exec(value.trim());
   if (!m) return undefined;
   const rules = m[2].split(/[\s,]+/).filter(Boolean).filter((r) => r !== '--' && !r.startsWith('--'));
@@ -74,71 +72,35 @@ const URLS = /\b(?:https?|ftp|mailto):[^\s<>"'\uFFFC]+|\bwww\.[^\s<>"'\uFFFC]+|[
 /** Every URL or address URLS finds contains one of these: most paragraphs skip the expression (it tries an address at every word). */
 const URL_HINT = /[:@]|www\./i;
 
-function maskRanges(text: string, re: RegExp): string {
+export function maskRanges(text: string, re: RegExp): string {
   return text.replace(re, (m) => m.replace(/[^\r\n]/g, MASK));
 }
 
-function placeholderRegExp(extra: readonly string[] = []): RegExp {
+export function placeholderRegExp(extra: readonly string[] = []): RegExp {
   return new RegExp([...PLACEHOLDERS, ...extra].map((p) => `(?:${p})`).join('|'), 'g');
 }
 
-class SegmentBuilder {
+export class SegmentBuilder {
   text = '';
   offsets: number[] = [];
 
-  /** Append `value`, the parsed form of source[start, end): align it back char by char. */
-  appendAligned(value: string, source: string, start: number, end: number): void {
-    if (source.slice(start, end) === value) {
-      this.text += value;
-      for (let i = 0; i < value.length; i++) this.offsets.push(start + i);
-      return;
-    }
-    // The value drops line prefixes, escapes and decodes character references: walk both.
-    let s = start;
-    for (let i = 0; i < value.length; i++) {
-      const ch = value[i];
-      let at = -1;
-      while (s < end) {
-        const c = source[s];
-        if (c === ch) {
-          at = s++;
-          break;
-        }
-        if (c === '\\' && source[s + 1] === ch) {
-          at = s + 1;
-          s += 2;
-          break;
-        }
-        if (c === '&') {
-          const m = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/.exec(source.slice(s, s + 40));
-          if (m) {
-            at = s;
-            s += m[0].length;
-            // A reference can decode to two UTF-16 units (astral) or two characters.
-            while (i + 1 < value.length && value[i + 1] !== source[s] && /[\uDC00-\uDFFF\u0300-\u036F]/.test(value[i + 1])) {
-              this.text += value[i];
-              this.offsets.push(at);
-              i++;
-            }
-            break;
-          }
-        }
-        s++;
-      }
-      if (at < 0) at = Math.max(start, Math.min(s, end) - 1);
-      this.text += value[i];
-      this.offsets.push(at);
-    }
+  /** `base` is added to every offset given (the source read may be a slice of the text). */
+  constructor(private readonly base = 0) {}
+
+  /** Append source[start, end) as it stands. */
+  appendRange(source: string, start: number, end: number): void {
+    this.text += source.slice(start, end);
+    for (let i = start + this.base; i < end + this.base; i++) this.offsets.push(i);
   }
 
   mask(at: number): void {
     this.text += MASK;
-    this.offsets.push(at);
+    this.offsets.push(at + this.base);
   }
 
   append(ch: string, at: number): void {
     this.text += ch;
-    this.offsets.push(at);
+    this.offsets.push(at + this.base);
   }
 
   take(): Segment | undefined {
@@ -155,16 +117,25 @@ class SegmentBuilder {
   }
 }
 
-/** GFM tables and strikethrough (autolink literals are not needed: URLs are masked in the prose, and cost a tree walk per file). */
-function gfmTables(this: Processor) {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+/**
+ * micromark with the constructs replylint reads: CommonMark, GFM tables and
+ * strikethrough (autolink literals are not needed: URLs are masked in the
+ * prose), YAML and TOML front matter. The extensions are combined once, not on
+ * every parse; what a parse context keeps about one document (its link
+ * definitions and lazy lines) is reset before the next.
+ */
+function tokenizer(extensions: Extension[]): (text: string) => Event[] {
+  const context = parse({ extensions });
+  return (text) => {
+    context.defined = [];
+    context.lazy = {};
+    return postprocess(context.document().write(preprocess()(text, undefined, true)));
+  };
 }
 
-const processor = unified().use(remarkParse).use(gfmTables).use(remarkFrontmatter, ['yaml', 'toml']);
+const tokenize = tokenizer([gfmTable(), gfmStrikethrough(), frontmatter(['yaml', 'toml'])]);
 /** Without tables: the table extension is slow on very long lines (no table has a 100 KB row). */
-const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+const tokenizePlain = tokenizer([frontmatter(['yaml', 'toml'])]);
 function hasLongLine(text: string, limit = 100_000): boolean {
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
@@ -175,101 +146,184 @@ function hasLongLine(text: string, limit = 100_000): boolean {
   return false;
 }
 
-/** Is this link's text just its URL (an autolink)? Then it is not prose. */
-function isBareLink(node: Nodes): boolean {
-  if (node.type !== 'link') return false;
-  const only = node.children.length === 1 ? node.children[0] : undefined;
-  if (only?.type !== 'text') return false;
-  const url = node.url.replace(/^mailto:/, '');
-  return only.value === node.url || only.value === url || /^(?:https?:\/\/|www\.)/i.test(only.value);
+/** Blocks that are never prose: skipped with everything in them. */
+const SKIPPED_BLOCKS = new Set(['codeFenced', 'codeIndented', 'definition', 'thematicBreak', 'toml', 'tableDelimiterRow']);
+/** Where prose is: a paragraph, a heading's text, a table cell's content. */
+const PROSE_TEXT = new Set(['paragraph', 'atxHeadingText', 'setextHeadingText', 'tableContent']);
+/** The blocks that end a segment. */
+const SEGMENT_ENDS = new Set(['paragraph', 'atxHeading', 'setextHeading', 'tableData', 'tableHeader']);
+/** Inline constructs that are not the writer's words: one mask character each. */
+const MASKED_INLINE = new Set(['codeText', 'image', 'autolink']);
+
+/** The index of the exit event of the token entered at `events[i]`. */
+function exitOf(events: Event[], i: number): number {
+  const token = events[i][1];
+  let j = i + 1;
+  while (events[j][1] !== token) j++;
+  return j;
 }
 
+/** Tokens inside a value that hold no text of it: looked through. */
+const VALUE_NOISE = new Set(['linePrefix', 'lineSuffix', 'whitespace', 'yamlFence']);
+
+/**
+ * The value of the token entered at `events[from]` (exit at `to`), as the
+ * parser reads it: escapes and character references decoded, line endings kept
+ * or dropped. Undefined when it holds markup (emphasis, code, a link...).
+ */
+function contentValue(events: Event[], from: number, to: number, source: string, lineEndings: boolean): string | undefined {
+  let value = '';
+  for (let i = from + 1; i < to; i++) {
+    const [kind, token] = events[i];
+    if (kind === 'exit') continue;
+    const type: string = token.type; // extensions add token types the union does not name
+    const text = source.slice(token.start.offset, token.end.offset);
+    if (type === 'data' || type === 'htmlFlowData' || type === 'htmlTextData' || type === 'yamlValue') value += text;
+    else if (type === 'lineEnding') value += lineEndings ? text : '';
+    else if (type === 'characterEscape' || type === 'characterReference') value += decodeString(text);
+    else if (VALUE_NOISE.has(type)) continue;
+    else return undefined;
+    i = exitOf(events, i);
+  }
+  return value;
+}
+
+/**
+ * A link whose text is just its URL (`[https://x.nl](https://x.nl)`) is not
+ * prose. Reference links (`[text][ref]`) never are.
+ */
+function isBareLink(events: Event[], i: number, end: number, source: string): boolean {
+  let label: string | undefined;
+  let url: string | undefined;
+  for (let j = i + 1; j < end; j++) {
+    const [kind, token] = events[j];
+    if (kind === 'exit') continue;
+    if (token.type === 'labelText') {
+      const k = exitOf(events, j);
+      label = contentValue(events, j, k, source, false);
+      j = k;
+    } else if (token.type === 'resourceDestinationString') {
+      const k = exitOf(events, j);
+      url = contentValue(events, j, k, source, false) ?? '';
+      j = k;
+    } else if (token.type === 'resource') {
+      url ??= '';
+    }
+  }
+  if (label === undefined || url === undefined || label === '') return false;
+  return label === url || label === url.replace(/^mailto:/, '') || /^(?:https?:\/\/|www\.)/i.test(label);
+}
+
+/**
+ * Markdown prose from micromark's token stream, as markdownlint reads it:
+ * every character of text comes with its offset in the source, so no tree is
+ * built and nothing has to be aligned back.
+ */
 function markdownProse(source: string, options: ProseOptions): Prose {
-  const masked = maskRanges(source, placeholderRegExp(options.placeholders));
-  const tree = (hasLongLine(masked) ? plainProcessor : processor).parse(masked) as Root;
+  // micromark drops a byte order mark and counts offsets from after it: read the text after it, and shift offsets back.
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const masked = maskRanges(bom ? source.slice(1) : source, placeholderRegExp(options.placeholders));
+  const events = (hasLongLine(masked) ? tokenizePlain : tokenize)(masked);
   const segments: Segment[] = [];
   const directives: Directive[] = [];
+  const lintQuotes = options.blockquotes === 'lint';
   let frontMatter: string | undefined;
-  const b = new SegmentBuilder();
-
-  const start = (n: Nodes) => n.position?.start.offset ?? 0;
-  const end = (n: Nodes) => n.position?.end.offset ?? start(n);
-
-  const phrasing = (nodes: PhrasingContent[]): void => {
-    for (const node of nodes) {
-      switch (node.type) {
-        case 'text':
-          b.appendAligned(node.value, masked, start(node), end(node));
-          break;
-        case 'break':
-          b.append('\n', start(node));
-          break;
-        case 'emphasis':
-        case 'strong':
-        case 'delete':
-        case 'linkReference':
-          phrasing(node.children);
-          break;
-        case 'link':
-          if (isBareLink(node)) b.mask(start(node));
-          else phrasing(node.children);
-          break;
-        case 'html': {
-          const d = directive(node.value, start(node), end(node));
-          if (d) directives.push(d);
-          b.mask(start(node));
-          break;
-        }
-        default:
-          // inlineCode, image, imageReference, footnoteReference, ...
-          b.mask(start(node));
-      }
-    }
+  const b = new SegmentBuilder(bom);
+  const directiveAt = (from: number, to: number): void => {
+    const token = events[from][1];
+    const d = directive(contentValue(events, from, to, masked, true) ?? '', token.start.offset + bom, token.end.offset + bom);
+    if (d) directives.push(d);
   };
+  let inProse = false;
+  /** After a hard break the line ending is part of the break. */
+  let afterBreak = false;
 
-  // An explicit stack, not recursion: deeply nested lists cannot overflow it.
-  const stack: Nodes[] = [tree];
-  while (stack.length) {
-    const node = stack.pop()!;
-    switch (node.type as string) {
-      case 'paragraph':
-      case 'heading':
-      case 'tableCell': {
-        phrasing((node as Parents).children as PhrasingContent[]);
+  for (let i = 0; i < events.length; i++) {
+    const [kind, token] = events[i];
+    const type: string = token.type;
+    const start = token.start.offset;
+    if (kind === 'exit') {
+      if (PROSE_TEXT.has(type)) inProse = false;
+      if (SEGMENT_ENDS.has(type)) {
         const seg = b.take();
         if (seg) segments.push(seg);
+      }
+      continue;
+    }
+    if (PROSE_TEXT.has(type)) {
+      inProse = true;
+      afterBreak = false;
+      continue;
+    }
+    if (!inProse) {
+      if (SKIPPED_BLOCKS.has(type) || (type === 'blockQuote' && !lintQuotes)) {
+        i = exitOf(events, i);
+      } else if (type === 'htmlFlow') {
+        const end = exitOf(events, i);
+        directiveAt(i, end);
+        i = end;
+      } else if (type === 'yaml') {
+        const end = exitOf(events, i);
+        if (frontMatter === undefined && start <= 4) frontMatter = (contentValue(events, i, end, masked, true) ?? '').replace(/^(?:\r?\n|\r)|(?:\r?\n|\r)$/g, '');
+        i = end;
+      }
+      continue;
+    }
+    switch (type) {
+      case 'data':
+        b.appendRange(masked, start, token.end.offset);
+        break;
+      case 'lineEnding':
+        if (afterBreak) afterBreak = false;
+        else b.appendRange(masked, start, token.end.offset);
+        break;
+      case 'characterEscape':
+        b.append(masked[start + 1], start + 1);
+        i = exitOf(events, i);
+        break;
+      case 'characterReference':
+        for (const ch of decodeString(masked.slice(start, token.end.offset)).split('')) b.append(ch, start);
+        i = exitOf(events, i);
+        break;
+      case 'hardBreakEscape':
+      case 'hardBreakTrailing':
+        b.append('\n', start);
+        afterBreak = true;
+        i = exitOf(events, i);
+        break;
+      case 'htmlText': {
+        const end = exitOf(events, i);
+        directiveAt(i, end);
+        b.mask(start);
+        i = end;
         break;
       }
-      case 'yaml':
-        if (frontMatter === undefined && start(node) <= 4) frontMatter = (node as { value: string }).value;
-        break;
-      case 'blockquote':
-        if (options.blockquotes === 'lint') pushChildren(stack, node as Parents);
-        break;
-      case 'html': {
-        const d = directive((node as { value: string }).value, start(node), end(node));
-        if (d) directives.push(d);
+      case 'link': {
+        const end = exitOf(events, i);
+        if (isBareLink(events, i, end, masked)) {
+          b.mask(start);
+          i = end;
+        }
         break;
       }
-      case 'code':
-      case 'toml':
-      case 'definition':
-      case 'thematicBreak':
+      case 'resource':
+      case 'reference':
+        i = exitOf(events, i); // a link's destination, title or reference label
         break;
       default:
-        if ('children' in node) pushChildren(stack, node);
+        if (MASKED_INLINE.has(type)) {
+          b.mask(start);
+          i = exitOf(events, i);
+        }
+      // emphasis, strong, strikethrough, a link's label: their text follows
     }
   }
   // Front matter is parsed from the original text: placeholders in it are data.
   if (frontMatter !== undefined) {
-    const m = /^---\r?\n([^]*?)\r?\n---/.exec(source);
+    const m = /^---\r?\n([^]*?)\r?\n---/.exec(bom ? source.slice(1) : source);
     if (m) frontMatter = m[1];
   }
   return { segments, directives, frontMatter };
-}
-
-function pushChildren(stack: Nodes[], node: Parents): void {
-  for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
 }
 
 const ATTRIBUTION = /^\s*(?:On\b.{0,200}\bwrote:|Op\b.{0,200}\bschreef\b.{0,100}:|-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Forwarded message|Doorgestuurd bericht)\s*-{2,})\s*$/i;
@@ -292,7 +346,7 @@ function textProse(source: string, options: ProseOptions): Prose {
       flush();
     } else {
       if (b.text) b.append('\n', at - 1);
-      b.appendAligned(line, masked, at, at + line.length);
+      b.appendRange(masked, at, at + line.length);
     }
     if (m[2] === '') break;
   }

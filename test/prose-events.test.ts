@@ -1,0 +1,84 @@
+/**
+ * replylint reads Markdown from micromark's token stream (src/core/prose.ts),
+ * not from an mdast tree. This test holds it to what the tree gives
+ * (test/helpers/mdast-prose.ts, unified + remark-parse): the same segments,
+ * with the same source offset for every character, the same inline
+ * directives and front matter, on every shipped fixture, every corpus reply
+ * and a set of constructs chosen to differ.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractProse } from '../src/core/prose.js';
+import { mdastProse } from './helpers/mdast-prose.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(?:md|markdown)$/i.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+const CONSTRUCTS: Record<string, string> = {
+  'escapes and references': 'Please \\*check our web&#115;ite &amp; &copy; &#x1F600; &bogus; AT&T \\a',
+  'hard breaks and soft line endings': 'one  \ntwo\\\nthree\r\nfour\rfive\n',
+  'emphasis, strong, strikethrough': 'a *b* **c** ***d*** _e_ __f__ ~~g~~ ~h~ ~~~i~~~ * j * not',
+  'inline code and HTML': 'a `code` b ``co`de`` c <span>d</span> e <!-- replylint-disable-line rule-a --> f',
+  'links of every kind': [
+    '[text](https://x.nl) [https://x.nl](https://x.nl) [www.x.nl](https://x.nl) [a@b.nl](mailto:a@b.nl)',
+    '<https://x.nl> <a@b.nl> [**bold** link](x) [](x) [x](<y z> "t") [ref][r] [r] [r][] [nope][missing]',
+    '![alt text](i.png) ![alt][r] [link\nover lines](x) [x\\]y](x)',
+    '',
+    '[r]: https://x.nl "title"',
+  ].join('\n'),
+  headings: '# Head *one*\n\n## Two ##\n\nSetext\n======\n\nMulti\nline setext\n---\n\n#\n',
+  'lists and nesting': '- one\n- two\n  continued\n\n  para two\n\n1. first\n2) second\n\n* a\n  * b\n    * c *d*\n',
+  blockquotes: '> quoted **text**\n> more\n\nafter\n\n- > in a list\n',
+  'code blocks': '```js\nconst x = 1;\n```\n\n    indented code\n\n~~~\ntilde\n~~~\n\ntext',
+  'html blocks and directives': '<!-- replylint-disable rule-a, rule-b -->\n\ntext\n\n<div>\nblock *html*\n</div>\n\n<!-- replylint-enable -->\n',
+  tables: '| a | b *c* |\n|---|:-:|\n| `x` | y \\| z |\n| only |\n\ntext | not a table\n',
+  'front matter': '---\nlang: nl\ntitle: "x"\n---\n\nHallo {{ naam }}, %{ticket} {NAAM}.\n',
+  'toml front matter': '+++\nlang = "en"\n+++\n\ntext\n',
+  CRLF: '---\r\nlang: en\r\n---\r\n\r\nHi *there*,\r\nline two  \r\nthree\r\n\r\n- item\r\n',
+  'thematic breaks and definitions': 'a\n\n---\n\n***\n\n[d]: /url\n\nb',
+  'lazy continuation and indentation': '> quote\nlazy line\n\n- item\nlazy item\n\n   three spaces\n\t tab',
+  'emoji and astral references': 'Sorry 😀 &#128512; &#x1F600; café ca&#769;fe',
+};
+
+describe('Markdown prose from tokens matches prose from the mdast tree', () => {
+  for (const [name, md] of Object.entries(CONSTRUCTS)) {
+    it(name, () => {
+      for (const blockquotes of ['skip', 'lint'] as const) {
+        expect(extractProse(md, { fileType: 'markdown', blockquotes })).toEqual(mdastProse(md, { blockquotes }));
+      }
+    });
+  }
+
+  it('an escaped backslash maps to the character escaped (the tree mapped it to the escaping one)', () => {
+    const [seg] = extractProse('a \\\\ b', { fileType: 'markdown' }).segments;
+    expect(seg.text).toBe('a \\ b');
+    expect(seg.offsets).toEqual([0, 1, 3, 4, 5]);
+  });
+
+  it('offsets count a byte order mark (micromark drops it; the tree was one off after it)', () => {
+    const prose = extractProse('\uFEFF---\nlang: en\n---\n\nHi *there*\n\n- item', { fileType: 'markdown' });
+    expect(prose.frontMatter).toBe('lang: en');
+    expect(prose.segments.map((s) => [s.text, s.offsets[0], s.offsets.at(-1)])).toEqual([
+      ['Hi there', 19, 27],
+      ['item', 33, 36],
+    ]);
+  });
+
+  const dirs = [join(ROOT, 'fixtures'), join(ROOT, '..', 'shared', 'corpus')];
+  it('on every fixture and corpus reply', () => {
+    const files = dirs.flatMap(markdownFiles);
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) {
+      const md = readFileSync(file, 'utf8');
+      const name = relative(ROOT, file);
+      expect({ name, prose: extractProse(md, { fileType: 'markdown' }) }).toEqual({ name, prose: mdastProse(md) });
+    }
+  });
+});
