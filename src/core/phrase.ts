@@ -407,7 +407,7 @@ export interface CompiledList {
    * named: the list is then tried phrase by phrase, only where a phrase's first
    * word is (kinds/match.ts), instead of running `source` over the text.
    */
-  phrases?: (FirstWords & { source: string })[];
+  phrases?: (FirstWords & { source: string; anchors?: Anchors })[];
 }
 
 /** The expression for some of a list's phrases (in list order), tried where a first word starts: flags `uy`. */
@@ -443,7 +443,7 @@ export function phrasesSource(phrases: readonly string[], words?: Words): Compil
       ...(atWords.length ? [`${NOT_WORD_BEHIND}${WORD_AHEAD}(?:${atWords.join('|')})`] : []),
       ...(elsewhere.length ? [`${START}(?:${elsewhere.join('|')})`] : []),
     ];
-    const parts = each.every((c) => c.first) ? each.map((c) => ({ source: c.source, ...c.first! })) : undefined;
+    const parts = each.every((c) => c.first) ? each.map((c) => ({ source: c.source, ...c.first!, anchors: c.anchors })) : undefined;
     compiled = { source: `(?:${starts.join('|')})${END}`, anchors, phrases: parts };
     sources.set(key, compiled);
   }
