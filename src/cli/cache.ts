@@ -3,7 +3,7 @@
  * rules and config, the command-line settings and replylint's version are the
  * same as last time. A corrupt or foreign cache file is ignored and rewritten.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import type { FileOutcome } from './lint-file.js';
@@ -23,8 +23,12 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
+// node:crypto is loaded on first use (with --cache only): it is a few milliseconds of every start otherwise.
+let crypto: typeof import('node:crypto') | undefined;
+
 export function sha1(data: string | Uint8Array): string {
-  return createHash('sha1').update(data).digest('hex');
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha1').update(data).digest('hex');
 }
 
 export class ResultCache {

@@ -1,7 +1,6 @@
 /** Turning command-line paths into the list of files to lint. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { describe } from './read.js';
 
 export const EXTENSIONS = ['md', 'markdown', 'txt'];
@@ -34,6 +33,8 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     seen.add(key);
     targets.push({ path, explicit });
   };
+  // Loaded only for a directory or a pattern: a pre-commit hook names its files, and a one-file run starts sooner without it.
+  const globber = () => import('tinyglobby');
   for (const arg of paths) {
     if (arg === '-') {
       targets.push({ path: '-', stdin: true });
@@ -43,6 +44,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     try {
       stat = statSync(resolve(cwd, arg));
     } catch (e) {
+      const { glob, isDynamicPattern } = await globber();
       if (isDynamicPattern(arg)) {
         const found = await glob(arg, { cwd, ignore: IGNORE, onlyFiles: true, dot: false, expandDirectories: false });
         if (!found.length) errors.push({ path: arg, message: 'no files match this pattern' });
@@ -55,6 +57,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     if (stat.isDirectory()) {
       const base = arg.replace(/[\\/]+$/, '');
       const prefix = base === '.' ? '' : `${base}/`;
+      const { glob } = await globber();
       const found = await glob(`**/*.{${EXTENSIONS.join(',')}}`, {
         cwd: resolve(cwd, arg),
         ignore: IGNORE,
