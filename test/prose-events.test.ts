@@ -39,6 +39,7 @@ const CONSTRUCTS: Record<string, string> = {
   'code blocks': '```js\nconst x = 1;\n```\n\n    indented code\n\n~~~\ntilde\n~~~\n\ntext',
   'html blocks and directives': '<!-- replylint-disable rule-a, rule-b -->\n\ntext\n\n<div>\nblock *html*\n</div>\n\n<!-- replylint-enable -->\n',
   tables: '| a | b *c* |\n|---|:-:|\n| `x` | y \\| z |\n| only |\n\ntext | not a table\n',
+  'tables without a pipe': 'Head\n-:\n\ncell\n\nHead two\n:--\nrow\n\n> quoted head\n> :-:\n\nNot a table\n---\n\nNor this\n--\n',
   'front matter': '---\nlang: nl\ntitle: "x"\n---\n\nHallo {{ naam }}, %{ticket} {NAAM}.\n',
   'toml front matter': '+++\nlang = "en"\n+++\n\ntext\n',
   CRLF: '---\r\nlang: en\r\n---\r\n\r\nHi *there*,\r\nline two  \r\nthree\r\n\r\n- item\r\n',

@@ -134,6 +134,14 @@ function tokenizer(extensions: Extension[]): (text: string) => Event[] {
 }
 
 const tokenize = tokenizer([gfmTable(), gfmStrikethrough(), frontmatter(['yaml', 'toml'])]);
+/**
+ * Most replies have no table, but the table construct is tried at the start
+ * of every line (about 3% of a run). A table needs a delimiter row, and one
+ * without a pipe needs a colon by its dashes ("-:", ":-"): text with neither
+ * is read without the construct, with the same result.
+ */
+const tokenizeNoTables = tokenizer([gfmStrikethrough(), frontmatter(['yaml', 'toml'])]);
+const MAY_HAVE_TABLE = /\||^[ \t>]*(?::-|-+:)/m;
 /** Without tables: the table extension is slow on very long lines (no table has a 100 KB row). */
 const tokenizePlain = tokenizer([frontmatter(['yaml', 'toml'])]);
 function hasLongLine(text: string, limit = 100_000): boolean {
@@ -223,7 +231,7 @@ function markdownProse(source: string, options: ProseOptions): Prose {
   // micromark drops a byte order mark and counts offsets from after it: read the text after it, and shift offsets back.
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const masked = maskRanges(bom ? source.slice(1) : source, placeholderRegExp(options.placeholders));
-  const events = (hasLongLine(masked) ? tokenizePlain : tokenize)(masked);
+  const events = (hasLongLine(masked) ? tokenizePlain : MAY_HAVE_TABLE.test(masked) ? tokenize : tokenizeNoTables)(masked);
   const segments: Segment[] = [];
   const directives: Directive[] = [];
   const lintQuotes = options.blockquotes === 'lint';

@@ -60,6 +60,8 @@ interface Slot {
 interface Entry {
   slots: Slot[];
   anchors: number[];
+  /** The last scan (startsIn call) that noted its anchors: a word's second time in a segment adds nothing. */
+  scan: number;
 }
 
 interface FirstIndex {
@@ -69,6 +71,8 @@ interface FirstIndex {
   prefixes: Map<string, [string, Entry][]>;
   /** Shorter word starts (rare: "(on)mogelijk"). */
   short: [string, Entry][];
+  /** The entries of a word of the text (exact, then by prefix), as found before: words repeat across replies. */
+  resolved: Map<string, Entry[]>;
 }
 
 const indexes = new Map<Lang, FirstIndex>();
@@ -79,9 +83,10 @@ const TOKEN = new RegExp(WORD_SOURCE, 'g');
 const TOKEN_WORD = new RegExp(`^(?:${WORD_SOURCE})$`);
 
 function entry(index: FirstIndex, key: string, prefix: boolean): Entry {
+  index.resolved.clear();
   if (!prefix) {
     let e = index.words.get(key);
-    if (!e) index.words.set(key, (e = { slots: [], anchors: [] }));
+    if (!e) index.words.set(key, (e = { slots: [], anchors: [], scan: -1 }));
     return e;
   }
   let list = index.short;
@@ -91,11 +96,33 @@ function entry(index: FirstIndex, key: string, prefix: boolean): Entry {
     if (!list.length) index.prefixes.set(head, list);
   }
   let found = list.find(([q]) => q === key);
-  if (!found) list.push((found = [key, { slots: [], anchors: [] }]));
+  if (!found) list.push((found = [key, { slots: [], anchors: [], scan: -1 }]));
   return found[1];
 }
 
-/** Where each matcher's phrases may start in a segment (matcher -> [position, slot][]), and the anchors it has. */
+const NO_ENTRIES: Entry[] = [];
+/** Bounds the resolved-word cache of a language (a reply of random strings must not grow it without end). */
+const MAX_RESOLVED = 100_000;
+
+function resolve(index: FirstIndex, word: string): Entry[] {
+  let found = index.resolved.get(word);
+  if (found) return found;
+  found = [];
+  const exact = index.words.get(word);
+  if (exact) found.push(exact);
+  if (word.length >= 3) {
+    const byPrefix = index.prefixes.get(word.slice(0, 3));
+    if (byPrefix) for (const [p, e] of byPrefix) if (word.startsWith(p)) found.push(e);
+  }
+  for (const [p, e] of index.short) if (word.startsWith(p)) found.push(e);
+  if (!found.length) found = NO_ENTRIES;
+  if (index.resolved.size >= MAX_RESOLVED) index.resolved.clear();
+  index.resolved.set(word, found);
+  return found;
+}
+let scans = 0;
+
+/** Where each matcher's phrases may start in a segment (matcher -> [position, slot][]; slots whose anchors it lacks left out), and the anchors it has. */
 interface Starts {
   at: Map<number, [number, Slot][]>;
   anchors: Set<number>;
@@ -108,32 +135,38 @@ function startsIn(seg: Segment, lang: Lang): Starts {
   if (cached && cached.upTo === matcherCount) return cached.starts;
   const index = indexes.get(lang)!;
   const starts: Starts = { at: new Map(), anchors: new Set() };
-  const note = (e: Entry, at: number) => {
-    for (const a of e.anchors) starts.anchors.add(a);
-    for (const slot of e.slots) {
-      const list = starts.at.get(slot.matcher);
-      if (!list) {
-        starts.at.set(slot.matcher, [[at, slot]]);
-        continue;
-      }
-      const last = list[list.length - 1];
-      // A word that is a first word and also starts with a prefix of the same matcher (rare): both slots' phrases.
-      if (last[0] === at) last[1] = { matcher: slot.matcher, which: [...new Set([...last[1].which, ...slot.which])].sort((a, b) => a - b), merged: true };
-      else list.push([at, slot]);
-    }
-  };
+  const scan = scans++;
+  // First the words: which have entries, and which anchors the segment has.
+  const words: [number, Entry[]][] = [];
   const text = seg.folded;
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text))) {
-    const word = m[0];
-    const exact = index.words.get(word);
-    if (exact) note(exact, m.index);
-    if (word.length >= 3) {
-      const byPrefix = index.prefixes.get(word.slice(0, 3));
-      if (byPrefix) for (const [p, e] of byPrefix) if (word.startsWith(p)) note(e, m.index);
+    const entries = resolve(index, m[0]);
+    if (!entries.length) continue;
+    words.push([m.index, entries]);
+    for (const e of entries) {
+      if (e.scan === scan) continue;
+      e.scan = scan;
+      for (const a of e.anchors) starts.anchors.add(a);
     }
-    for (const [p, e] of index.short) if (word.startsWith(p)) note(e, m.index);
+  }
+  // Then where phrases may start: slots whose anchors the segment lacks are left out.
+  for (const [at, entries] of words) {
+    for (const e of entries) {
+      for (const slot of e.slots) {
+        if (slot.anchor !== undefined && !starts.anchors.has(slot.anchor)) continue;
+        const list = starts.at.get(slot.matcher);
+        if (!list) {
+          starts.at.set(slot.matcher, [[at, slot]]);
+          continue;
+        }
+        const last = list[list.length - 1];
+        // A word that is a first word and also starts with a prefix of the same matcher (rare): both slots' phrases.
+        if (last[0] === at) last[1] = { matcher: slot.matcher, which: [...new Set([...last[1].which, ...slot.which])].sort((a, b) => a - b), merged: true };
+        else list.push([at, slot]);
+      }
+    }
   }
   if (!perLang) startsCache.set(seg, (perLang = {}));
   perLang[lang] = { upTo: matcherCount, starts };
@@ -143,7 +176,7 @@ function startsIn(seg: Segment, lang: Lang): Starts {
 export function byFirstWord(phrases: NonNullable<CompiledList['phrases']>, lang: Lang): Matcher {
   const id = matcherCount++;
   let index = indexes.get(lang);
-  if (!index) indexes.set(lang, (index = { words: new Map(), prefixes: new Map(), short: [] }));
+  if (!index) indexes.set(lang, (index = { words: new Map(), prefixes: new Map(), short: [], resolved: new Map() }));
   const words = new Map<string, number[]>();
   const prefixes = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, key: string, i: number) => {
@@ -164,10 +197,8 @@ export function byFirstWord(phrases: NonNullable<CompiledList['phrases']>, lang:
     let anchor: number | undefined;
     if (each.every((a) => a && [...a.words, ...a.prefixes].every((w) => TOKEN_WORD.test(w)))) {
       anchor = anchorCount++;
-      for (const a of each) {
-        for (const w of a!.words) entry(index, w, false).anchors.push(anchor);
-        for (const p of a!.prefixes) entry(index, p, true).anchors.push(anchor);
-      }
+      for (const w of new Set(each.flatMap((a) => a!.words))) entry(index, w, false).anchors.push(anchor);
+      for (const p of new Set(each.flatMap((a) => a!.prefixes))) entry(index, p, true).anchors.push(anchor);
     }
     anchorIds.set(key, anchor);
     return anchor;
@@ -189,12 +220,11 @@ export function byFirstWord(phrases: NonNullable<CompiledList['phrases']>, lang:
   return {
     matches(seg) {
       const out: [number, number][] = [];
-      const { at: startsAt, anchors } = startsIn(seg, lang);
-      const starts = startsAt.get(id);
+      const starts = startsIn(seg, lang).at.get(id);
       if (!starts) return out;
       let free = 0; // matches do not overlap: the next starts where the last ended
       for (const [at, slot] of starts) {
-        if (at < free || (slot.anchor !== undefined && !anchors.has(slot.anchor))) continue;
+        if (at < free) continue;
         const re = regexp(slot);
         re.lastIndex = at;
         const m = re.exec(seg.folded);
