@@ -136,7 +136,8 @@ function tokenizer(extensions: Extension[]): (text: string) => Event[] {
 const tokenize = tokenizer([gfmTable(), gfmStrikethrough(), frontmatter(['yaml', 'toml'])]);
 /**
  * Most replies have no table, but the table construct is tried at the start
- * of every line (about 3% of a run). A table needs a delimiter row, and one
+ * of every line: about a third of the parse time of the benchmark's replies
+ * (bench/). A table needs a delimiter row, and one
  * without a pipe needs a colon by its dashes ("-:", ":-"): text with neither
  * is read without the construct, with the same result.
  */

@@ -122,11 +122,8 @@ function resolve(index: FirstIndex, word: string): Entry[] {
 }
 let scans = 0;
 
-/** Where each matcher's phrases may start in a segment (matcher -> [position, slot][]; slots whose anchors it lacks left out), and the anchors it has. */
-interface Starts {
-  at: Map<number, [number, Slot][]>;
-  anchors: Set<number>;
-}
+/** Where each matcher's phrases may start in a segment: matcher -> [position, slot][] (slots whose anchors it lacks left out). */
+type Starts = Map<number, [number, Slot][]>;
 const startsCache = new WeakMap<Segment, Partial<Record<Lang, { upTo: number; starts: Starts }>>>();
 
 function startsIn(seg: Segment, lang: Lang): Starts {
@@ -134,7 +131,8 @@ function startsIn(seg: Segment, lang: Lang): Starts {
   const cached = perLang?.[lang];
   if (cached && cached.upTo === matcherCount) return cached.starts;
   const index = indexes.get(lang)!;
-  const starts: Starts = { at: new Map(), anchors: new Set() };
+  const starts: Starts = new Map();
+  const anchors = new Set<number>();
   const scan = scans++;
   // First the words: which have entries, and which anchors the segment has.
   const words: [number, Entry[]][] = [];
@@ -148,17 +146,17 @@ function startsIn(seg: Segment, lang: Lang): Starts {
     for (const e of entries) {
       if (e.scan === scan) continue;
       e.scan = scan;
-      for (const a of e.anchors) starts.anchors.add(a);
+      for (const a of e.anchors) anchors.add(a);
     }
   }
   // Then where phrases may start: slots whose anchors the segment lacks are left out.
   for (const [at, entries] of words) {
     for (const e of entries) {
       for (const slot of e.slots) {
-        if (slot.anchor !== undefined && !starts.anchors.has(slot.anchor)) continue;
-        const list = starts.at.get(slot.matcher);
+        if (slot.anchor !== undefined && !anchors.has(slot.anchor)) continue;
+        const list = starts.get(slot.matcher);
         if (!list) {
-          starts.at.set(slot.matcher, [[at, slot]]);
+          starts.set(slot.matcher, [[at, slot]]);
           continue;
         }
         const last = list[list.length - 1];
@@ -220,7 +218,7 @@ export function byFirstWord(phrases: NonNullable<CompiledList['phrases']>, lang:
   return {
     matches(seg) {
       const out: [number, number][] = [];
-      const starts = startsIn(seg, lang).at.get(id);
+      const starts = startsIn(seg, lang).get(id);
       if (!starts) return out;
       let free = 0; // matches do not overlap: the next starts where the last ended
       for (const [at, slot] of starts) {
