@@ -20,7 +20,7 @@ export const MATRIX: Row[] = [
   { id: 'symlinks', input: 'A symlink loop, a dangling symlink and a directory symlinked into itself', expected: 'Directories are walked without following symlinks: no hang; a looping symlink named on the command line is `too many levels of symbolic links`, exit 2' },
   { id: 'odd-paths', input: 'A path with spaces, non-ASCII letters and a leading `-`', expected: 'Linted (after `--`) and named exactly' },
   { id: 'epipe', input: '`replylint big-folder | head -1`', expected: 'Ends quietly: no stack trace, nothing on stderr' },
-  { id: 'sigint', input: 'Ctrl-C (SIGINT) during `--fix`', expected: 'Exit 130; no temporary file left; every file entirely old or entirely new' },
+  { id: 'sigint', input: 'Ctrl-C (SIGINT) during `--fix`', expected: 'Stops within a few files, exit 130; no temporary file left; every file entirely old or entirely new' },
   { id: 'yaml-errors', input: 'YAML syntax errors in a config or rule file', expected: '`file:line:column: invalid YAML: …`, exit 2' },
   { id: 'yaml-bomb', input: 'A YAML bomb (billion laughs: nested aliases)', expected: 'Refused at once: `invalid YAML: … alias …`, exit 2' },
   { id: 'big-yaml', input: 'A 10 MB rule file', expected: 'Refused before parsing: `too large (…): rule and config files are at most 1 MB`, exit 2' },

@@ -129,14 +129,29 @@ const tests: Record<string, () => void | Promise<void>> = {
   },
   async sigint() {
     const d = dir();
-    for (let i = 0; i < 300; i++) writeFileSync(join(d, `r${i}.md`), BAD);
+    // Files long enough that the run lasts seconds: the signal comes in the middle of it.
+    const reply = `${BAD}\n${'Thanks for your patience while we sort this out. '.repeat(200)}\n`;
+    for (let i = 0; i < 1000; i++) writeFileSync(join(d, `r${i}.md`), reply);
     const child = spawn(process.execPath, [BIN, '.', '--fix'], { cwd: d, stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 700));
-    child.kill('SIGINT');
+    // Listen from the start: a run can be over before the signal is sent.
     // Killed before its handler is set up, the process ends by the signal itself (a shell shows 130 too).
-    const code = await new Promise<number | null>((r) => child.on('exit', (c, signal) => r(c ?? (signal === 'SIGINT' ? 130 : null))));
-    expect([130, 0, 1]).toContain(code); // 0 or 1: it finished before the signal came
+    const exited = new Promise<number | null>((r) => child.on('exit', (c, signal) => r(c ?? (signal === 'SIGINT' ? 130 : null))));
+    let done = false;
+    void exited.then(() => (done = true));
+    // Signal it once the first file (r0.md, first in order) has been fixed.
+    const deadline = Date.now() + 30_000;
+    while (!done && Date.now() < deadline && readFileSync(join(d, 'r0.md'), 'utf8') === reply) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
     expect(readdirSync(d).filter((n) => n.includes('.tmp'))).toEqual([]);
+    // It stopped soon (it lets signals in every few files), and every file is entirely old or entirely new.
+    const contents = readdirSync(d)
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => readFileSync(join(d, n), 'utf8'));
+    const fixed = readFileSync(join(d, 'r0.md'), 'utf8');
+    expect(fixed).not.toBe(reply);
+    expect(contents.filter((c) => c !== reply && c !== fixed)).toEqual([]);
+    expect(contents.filter((c) => c === reply).length).toBeGreaterThan(500);
   },
   'yaml-errors'() {
     const d = dir({ '.replylintrc.yaml': 'rules:\n  no-as-i-said: [error\n', 'b.md': BAD });

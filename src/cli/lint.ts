@@ -107,6 +107,8 @@ function workerCount(files: number): number {
   return Math.min(availableParallelism(), 4) - 1;
 }
 
+/** On one thread, files linted between two turns of the event loop (where a signal handler can run). */
+const YIELD_EVERY = 16;
 /** Files linted but not yet reported, at most: the main thread waits for the workers beyond this. */
 const AHEAD = 64;
 /** Files in flight per worker: keeps it busy while the main thread is linting a file of its own and cannot answer. */
@@ -124,7 +126,12 @@ async function lintAll(targets: Target[], settings: FileLintSettings, resolver: 
   // --fix writes on the main thread: its Ctrl-C handler must know every temporary file (a worker's would be left behind).
   const workers = settings.fix && !settings.fixDryRun ? 0 : workerCount(targets.filter((t) => !t.stdin).length);
   if (!workers) {
-    for (const t of targets) emit(linter.lint(t, t.stdin ? stdin : undefined));
+    for (let i = 0; i < targets.length; i++) {
+      emit(linter.lint(targets[i], targets[i].stdin ? stdin : undefined));
+      // Let signals in now and then: Ctrl-C's handler (bin/replylint.js) runs only between tasks, and a
+      // run of thousands of files, or a --fix, would otherwise go on to the end before it stops.
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((r) => setImmediate(r));
+    }
     return;
   }
   const { Worker } = await import('node:worker_threads');
