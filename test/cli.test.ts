@@ -77,6 +77,9 @@ describe('replylint CLI', () => {
     const fm = json(run(['-', '--lang', 'nl', '-f', 'json'], { cwd: dir, input: '---\nlang: en\n---\n\nAs I said: no.' }).stdout)[0];
     expect(fm.language).toBe('en');
     expect(fm.messages.some((m) => m.ruleId === 'no-as-i-said')).toBe(true);
+    // Blanks after a fence are still front matter (CommonMark front matter allows them).
+    const blanks = json(run(['-', '--lang', 'nl', '-f', 'json'], { cwd: dir, input: '--- \nlang: en\n---\t\n\nAs I said: no.' }).stdout)[0];
+    expect(blanks.language).toBe('en');
   });
 
   it('recurses directories for .md, .markdown and .txt, skipping node_modules', () => {

@@ -41,6 +41,7 @@ const CONSTRUCTS: Record<string, string> = {
   tables: '| a | b *c* |\n|---|:-:|\n| `x` | y \\| z |\n| only |\n\ntext | not a table\n',
   'tables without a pipe': 'Head\n-:\n\ncell\n\nHead two\n:--\nrow\n\n> quoted head\n> :-:\n\nNot a table\n---\n\nNor this\n--\n',
   'front matter': '---\nlang: nl\ntitle: "x"\n---\n\nHallo {{ naam }}, %{ticket} {NAAM}.\n',
+  'front matter with blanks after the fences': '--- \nlang: nl\n---\t\n\nHallo.\n',
   'toml front matter': '+++\nlang = "en"\n+++\n\ntext\n',
   CRLF: '---\r\nlang: en\r\n---\r\n\r\nHi *there*,\r\nline two  \r\nthree\r\n\r\n- item\r\n',
   'thematic breaks and definitions': 'a\n\n---\n\n***\n\n[d]: /url\n\nb',

@@ -172,7 +172,7 @@ function exitOf(events: Event[], i: number): number {
   return j;
 }
 
-/** Tokens inside a value that hold no text of it: looked through. */
+/** Tokens inside a value that hold no text of it: skipped with what is in them. */
 const VALUE_NOISE = new Set(['linePrefix', 'lineSuffix', 'whitespace', 'yamlFence']);
 
 /**
@@ -190,8 +190,7 @@ function contentValue(events: Event[], from: number, to: number, source: string,
     if (type === 'data' || type === 'htmlFlowData' || type === 'htmlTextData' || type === 'yamlValue') value += text;
     else if (type === 'lineEnding') value += lineEndings ? text : '';
     else if (type === 'characterEscape' || type === 'characterReference') value += decodeString(text);
-    else if (VALUE_NOISE.has(type)) continue;
-    else return undefined;
+    else if (!VALUE_NOISE.has(type)) return undefined;
     i = exitOf(events, i);
   }
   return value;
