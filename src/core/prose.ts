@@ -137,9 +137,9 @@ const tokenize = tokenizer([gfmTable(), gfmStrikethrough(), frontmatter(['yaml',
 /**
  * Most replies have no table, but the table construct is tried at the start
  * of every line: about a third of the parse time of the benchmark's replies
- * (bench/). A table needs a delimiter row, and one
- * without a pipe needs a colon by its dashes ("-:", ":-"): text with neither
- * is read without the construct, with the same result.
+ * (bench/). A table needs a delimiter row, and one without a pipe needs a
+ * colon by its dashes ("-:", ":-"): text with neither is read without the
+ * construct, with the same result.
  */
 const tokenizeNoTables = tokenizer([gfmStrikethrough(), frontmatter(['yaml', 'toml'])]);
 const MAY_HAVE_TABLE = /\||^[ \t>]*(?::-|-+:)/m;

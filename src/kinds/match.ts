@@ -28,14 +28,16 @@ export function compilePerLang(phrases: PerLang<string[]> | undefined, words?: P
 
 // ------------------------------------------------------------ by first word
 
-/**
- * The usual way. One index per language of the words phrases start with, for
- * every rule at once: a segment's words are looked up once, and each rule's
- * phrases are tried (a sticky expression of just those) only where one of
- * their first words starts. The cost grows with the words of the reply, not
- * with the number of rules, and an expression is compiled only when a word it
- * starts with turns up.
+/*
+ * The usual way. One index per language of the words phrases start with, and
+ * of their anchors (a rarer word each match contains), for every rule at once:
+ * a segment's words are looked up once, and each rule's phrases are tried (a
+ * sticky expression of just those) only where one of their first words starts,
+ * in a segment that has one of their anchors. The cost grows with the words of
+ * the reply, not with the number of rules, and an expression is compiled only
+ * when it may match.
  */
+
 /** The phrases of one matcher that start with one first word (or prefix), and their expression once needed. */
 interface Slot {
   matcher: number;
