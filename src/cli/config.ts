@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { compileRulebook, type Rulebook } from '../core/engine.js';
 import type { Lang, RuleDefinition, Severity } from '../core/types.js';
+import type { Situation } from '../core/situation.js';
 import { parseConfigFile, type ConfigFile, type Level, type RuleSetting } from '../rulebook/config.js';
 import { didYouMean, RulebookError } from '../rulebook/errors.js';
 import { checkUniqueIds } from '../rulebook/load.js';
@@ -30,6 +31,8 @@ export interface Effective {
   definitions: RuleDefinition[];
   severities: Record<string, Severity | 'off'>;
   language?: Lang;
+  /** Declared situation of the replies this config covers (otherwise detected per reply). */
+  situation?: Situation;
   placeholders: string[];
   blockquotes?: 'lint' | 'skip';
   /** The config files that apply, nearest last (for messages and caching). */
@@ -196,12 +199,14 @@ export class ConfigResolver {
       severities[rule.id] = level;
     }
     const language = [...overrides].reverse().find((o) => o.language)?.language ?? [...chain].reverse().find((l) => l.config.language)?.config.language;
+    const situation = [...overrides].reverse().find((o) => o.situation)?.situation ?? [...chain].reverse().find((l) => l.config.situation)?.config.situation;
     return {
       // Every rule is compiled, so that --rule can switch on one the config left off.
       rulebook: compileRulebook(definitions),
       definitions,
       severities,
       language,
+      situation,
       placeholders: chain.flatMap((l) => l.config.placeholders),
       blockquotes: [...chain].reverse().find((l) => l.config.blockquotes)?.config.blockquotes,
       files: chain.map((l) => l.config.file),

@@ -77,7 +77,7 @@ export class FileLinter {
     let base = this.keys.get(effective);
     if (!base) {
       const { cwd: _cwd, cache: _cache, ...settings } = this.s;
-      base = sha1(JSON.stringify([this.s.version, settings, effective.definitions, effective.severities, effective.language, effective.placeholders, effective.blockquotes]));
+      base = sha1(JSON.stringify([this.s.version, settings, effective.definitions, effective.severities, effective.language, effective.situation, effective.placeholders, effective.blockquotes]));
       this.keys.set(effective, base);
     }
     return sha1(`${base}\u0000${shown}`);
@@ -113,6 +113,7 @@ export class FileLinter {
       rules: this.rulesFor(effective),
       placeholders: effective.placeholders,
       blockquotes: effective.blockquotes,
+      situation: effective.situation,
       reportUnusedDisableDirectives: s.reportUnusedDisableDirectives ? ('error' as const) : undefined,
     };
     let result = lint(read.text, effective.rulebook, options);
@@ -145,6 +146,7 @@ export class FileLinter {
       // Kept only where a format may need it (SARIF quotes the text a fix replaces).
       source: messages.some((m) => m.fix) ? (output ?? read.text).replace(/^\uFEFF/, '') : undefined,
       language: result.lang,
+      situation: result.situation,
       messages,
       errorCount: messages.filter((d) => d.severity === 'error').length,
       warningCount: messages.filter((d) => d.severity === 'warning').length,

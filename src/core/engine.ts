@@ -5,7 +5,8 @@ import { KINDS } from '../kinds/index.js';
 import type { Check } from '../kinds/kind.js';
 import { detectLanguage } from './language.js';
 import { LineIndex } from './location.js';
-import { extractProse, MASK, type Directive, type Prose } from './prose.js';
+import { ATTRIBUTION, extractProse, MASK, placeholderRegExp, type Directive, type Prose } from './prose.js';
+import { detectSituation, quotedContext, SITUATIONS, type Situation, type SituationVerdict } from './situation.js';
 import { LANGS, type Diagnostic, type FileType, type Lang, type RuleDefinition, type Severity } from './types.js';
 
 export interface CompiledRule {
@@ -36,6 +37,8 @@ export interface LintOptions {
   /** Severity per rule id, or `off`; overrides the rule's default. */
   rules?: Record<string, Severity | 'off'>;
   blockquotes?: 'skip' | 'lint';
+  /** The situation, when the config declares it (front matter still wins); otherwise detected. */
+  situation?: Situation;
   placeholders?: readonly string[];
   /** Report `replylint-disable` comments that suppressed nothing, at this severity. */
   reportUnusedDisableDirectives?: Severity;
@@ -45,6 +48,8 @@ export interface LintResult {
   lang: Lang;
   /** Where the language came from. */
   langSource: 'front-matter' | 'option' | 'detected';
+  /** Complaint, question or notice, and what decided it: whole-reply rules apply only where they make sense. */
+  situation: SituationVerdict;
   diagnostics: Diagnostic[];
 }
 
@@ -52,6 +57,7 @@ const BOM = '\uFEFF';
 
 interface FrontMatter {
   lang?: Lang;
+  situation?: Situation;
   /** `replylint: {disable: [rule-id, ...]}`: rules off for this whole file. */
   disable: string[];
 }
@@ -64,6 +70,8 @@ function readFrontMatter(prose: Prose): FrontMatter {
     const m = /^(?:lang|language)\s*:\s*["']?([A-Za-z]{2})/m.exec(prose.frontMatter);
     const code = m?.[1].toLowerCase();
     if (code && (LANGS as readonly string[]).includes(code)) out.lang = code as Lang;
+    const s = /^situation\s*:\s*["']?([A-Za-z]+)/m.exec(prose.frontMatter)?.[1].toLowerCase();
+    if (s && (SITUATIONS as readonly string[]).includes(s)) out.situation = s as Situation;
     return out;
   }
   let data: unknown;
@@ -78,6 +86,9 @@ function readFrontMatter(prose: Prose): FrontMatter {
   if (typeof value === 'string') {
     const code = value.toLowerCase().slice(0, 2);
     if ((LANGS as readonly string[]).includes(code)) out.lang = code as Lang;
+  }
+  if (typeof fm.situation === 'string' && (SITUATIONS as readonly string[]).includes(fm.situation.toLowerCase())) {
+    out.situation = fm.situation.toLowerCase() as Situation;
   }
   const own = fm.replylint as { disable?: unknown } | undefined;
   if (own && Array.isArray(own.disable)) out.disable = own.disable.filter((id): id is string => typeof id === 'string');
@@ -98,15 +109,24 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
   });
   const frontMatter = readFrontMatter(prose);
   const fromFrontMatter = frontMatter.lang;
-  const lang = fromFrontMatter ?? options.lang ?? detectLanguage(prose.segments.map((s) => s.text).join('\n'));
+  const replyText = prose.segments.map((s) => s.text).join('\n');
+  const lang = fromFrontMatter ?? options.lang ?? detectLanguage(replyText);
   const langSource = fromFrontMatter ? 'front-matter' : options.lang ? 'option' : 'detected';
+
+  const situation = detectSituation({
+    reply: replyText,
+    context: options.blockquotes === 'lint' ? '' : quotedContext(text, ATTRIBUTION, (options.fileType ?? 'markdown') === 'text'),
+    template: placeholderRegExp(options.placeholders).test(text),
+    frontMatter: frontMatter.situation,
+    option: options.situation,
+  });
 
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   for (const { rule, check } of rulebook.rules) {
     const severity = options.rules?.[rule.id] ?? rule.severity;
     if (severity === 'off' || frontMatter.disable.includes(rule.id)) continue;
-    for (const hit of check({ prose, lang })) {
+    for (const hit of check({ prose, lang, situation })) {
       const seg = prose.segments[hit.segment];
       const offset = seg.offsets[hit.start];
       const endOffset = hit.end > hit.start ? seg.offsets[hit.end - 1] + 1 : offset;
@@ -134,7 +154,7 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
   }
   const kept = applyDirectives(prose.directives, diagnostics, lines, options.reportUnusedDisableDirectives);
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  return { lang, langSource, diagnostics: kept };
+  return { lang, langSource, situation, diagnostics: kept };
 }
 
 /** Drop what inline `<!-- replylint-disable ... -->` comments switch off; report the unused ones if asked. */

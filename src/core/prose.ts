@@ -334,7 +334,7 @@ function markdownProse(source: string, options: ProseOptions): Prose {
   return { segments, directives, frontMatter };
 }
 
-const ATTRIBUTION = /^\s*(?:On\b.{0,200}\bwrote:|Op\b.{0,200}\bschreef\b.{0,100}:|-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Forwarded message|Doorgestuurd bericht)\s*-{2,})\s*$/i;
+export const ATTRIBUTION = /^\s*(?:On\b.{0,200}\bwrote:|Op\b.{0,200}\bschreef\b.{0,100}:|-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Forwarded message|Doorgestuurd bericht)\s*-{2,})\s*$/i;
 
 function textProse(source: string, options: ProseOptions): Prose {
   const masked = maskRanges(source, placeholderRegExp(options.placeholders));

@@ -6,6 +6,7 @@ const json: Formatter = (reports) =>
     reports.map((r) => ({
       filePath: r.filePath,
       language: r.language,
+      ...(r.situation ? { situation: r.situation } : {}),
       messages: r.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn, suggestion, fix }) => ({
         ruleId,
         severity,

@@ -1,5 +1,6 @@
 /** What a formatter gets. A format is one file in this folder whose default export is a Formatter. */
 import type { ChalkInstance } from 'chalk';
+import type { SituationVerdict } from '../core/situation.js';
 import type { Diagnostic, Lang, RuleDefinition } from '../core/types.js';
 
 export interface FileReport {
@@ -10,6 +11,8 @@ export interface FileReport {
   /** With --fix or --fix-dry-run: the fixed text, when it differs. */
   output?: string;
   language: Lang;
+  /** Complaint, question or notice, and what decided it. */
+  situation?: SituationVerdict;
   messages: Diagnostic[];
   errorCount: number;
   warningCount: number;

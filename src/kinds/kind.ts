@@ -1,5 +1,6 @@
 /** What every rule kind module exports. A new kind is a new file listed in ./index.ts. */
 import type { Prose } from '../core/prose.js';
+import type { SituationVerdict } from '../core/situation.js';
 import type { Lang, RuleDefinition } from '../core/types.js';
 
 /** A match in prose coordinates: segment index and [start, end) in its text. */
@@ -12,6 +13,8 @@ export interface Hit {
 export interface CheckContext {
   prose: Prose;
   lang: Lang;
+  /** Complaint, question or notice (see core/situation.ts). */
+  situation: SituationVerdict;
 }
 
 export type Check = (ctx: CheckContext) => Hit[];

@@ -1,16 +1,36 @@
-/** `require`: the reply must contain one of the patterns; reported once, at the start of the prose. */
+/**
+ * `require`: the reply must contain one of the patterns; reported once, at the start of the prose.
+ * `applies` limits the rule to some situations (see core/situation.ts): an
+ * apology is owed on a complaint, not on an order confirmation.
+ */
+import { APPLIES, applies, type Applies } from '../core/situation.js';
 import { PHRASE_PROPERTIES, type RuleKind } from './kind.js';
 import { compilePerLang, findAll } from './match.js';
 
 export const require: RuleKind = {
   name: 'require',
-  schema: { properties: { patterns: PHRASE_PROPERTIES.patterns, words: PHRASE_PROPERTIES.words }, required: ['patterns'] },
+  schema: {
+    properties: {
+      patterns: PHRASE_PROPERTIES.patterns,
+      words: PHRASE_PROPERTIES.words,
+      applies: {
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: { enum: [...APPLIES] },
+        description: 'the situations the rule applies in (complaint, question, notice; upset: a complaint whose customer is upset); default: all',
+      },
+    },
+    required: ['patterns'],
+  },
   phraseKeys: ['patterns'],
   create(rule) {
     const patterns = compilePerLang(rule.patterns, rule.words);
-    return ({ prose, lang }) => {
+    const when = rule.options.applies as Applies[] | undefined;
+    return ({ prose, lang, situation }) => {
       const first = prose.segments[0];
       if (!first || !patterns(lang)) return [];
+      if (!applies(situation, when)) return [];
       if (findAll(prose, patterns(lang)).length) return [];
       // Report the first line of the prose.
       const lineEnd = first.text.search(/[\r\n]/);

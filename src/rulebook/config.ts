@@ -1,5 +1,6 @@
 /** Reading one .replylintrc.yaml: YAML text in, a validated ConfigFile out. Pure. */
 import safeRegex from 'safe-regex2';
+import type { Situation } from '../core/situation.js';
 import type { Lang, Severity } from '../core/types.js';
 import { validateConfig } from './validate.js';
 import { YamlFile, type Path } from './yaml.js';
@@ -20,6 +21,7 @@ export interface Override {
   files: string[];
   rules: Record<string, RuleSetting>;
   language?: Lang;
+  situation?: Situation;
 }
 
 export interface ConfigFile {
@@ -28,6 +30,7 @@ export interface ConfigFile {
   root: boolean;
   extends?: string[];
   language?: Lang;
+  situation?: Situation;
   rules: Record<string, RuleSetting>;
   overrides: Override[];
   ignorePatterns: string[];
@@ -73,11 +76,13 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
     root: data.root === true,
     extends: ext === undefined ? undefined : Array.isArray(ext) ? (ext as string[]) : [ext as string],
     language: data.language as Lang | undefined,
+    situation: data.situation as Situation | undefined,
     rules: settings(yaml, data.rules as Record<string, unknown> | undefined, ['rules']),
     overrides: ((data.overrides as Record<string, unknown>[] | undefined) ?? []).map((o, i) => ({
       files: Array.isArray(o.files) ? (o.files as string[]) : [o.files as string],
       rules: settings(yaml, o.rules as Record<string, unknown> | undefined, ['overrides', i, 'rules']),
       language: o.language as Lang | undefined,
+      situation: o.situation as Situation | undefined,
     })),
     ignorePatterns: (data.ignorePatterns as string[] | undefined) ?? [],
     placeholders,

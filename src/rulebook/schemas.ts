@@ -204,6 +204,14 @@ export const configSchema = {
       ],
       "description": "language of replies whose front matter does not say"
     },
+    "situation": {
+      "enum": [
+        "complaint",
+        "question",
+        "notice"
+      ],
+      "description": "situation of replies whose front matter does not say (otherwise detected): whole-reply rules apply only where they make sense"
+    },
     "rules": {
       "$ref": "#/definitions/rules"
     },
@@ -239,6 +247,13 @@ export const configSchema = {
             "enum": [
               "en",
               "nl"
+            ]
+          },
+          "situation": {
+            "enum": [
+              "complaint",
+              "question",
+              "notice"
             ]
           }
         }
