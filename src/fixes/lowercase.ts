@@ -1,4 +1,4 @@
-/** `lowercase`: an ALL-CAPS word to normal case (capitalised at a sentence start); "!!", "?!" to one mark. */
+/** `lowercase`: a run of ALL-CAPS words to sentence case (capitalised at a sentence start, "I" kept); "!!", "?!" to one mark. */
 import { atSentenceStart, type FixType } from './fix.js';
 
 export const lowercase: FixType = {
@@ -6,13 +6,11 @@ export const lowercase: FixType = {
   fix({ text, start, end }) {
     const matched = text.slice(start, end);
     if (/^[!?]+$/.test(matched)) return { range: [start, end], text: matched.includes('?') ? '?' : '!' };
-    // Short capitals next to the word go along ("LET OP" -> "Let op"): they were never flagged on their own.
-    let to = end;
-    for (let m; (m = /^ (\p{Lu}{1,2})(?![\p{L}\p{N}])/u.exec(text.slice(to))); ) to += m[0].length;
-    const run = text.slice(start, to);
-    const lower = run.toLowerCase();
-    if (lower.length !== run.length) return undefined;
-    const cased = atSentenceStart(text, start) ? lower[0].toUpperCase() + lower.slice(1) : lower;
-    return { range: [start, to], text: cased };
+    const lower = matched.toLowerCase();
+    if (lower.length !== matched.length) return undefined;
+    // English "I" stays a capital ("I", "I'M" -> "I'm").
+    let cased = lower.replace(/(?<![\p{L}\p{N}])i(?=$|[\s,'\u2019])/gu, 'I');
+    if (atSentenceStart(text, start)) cased = cased[0].toUpperCase() + cased.slice(1);
+    return { range: [start, end], text: cased };
   },
 };
