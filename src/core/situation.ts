@@ -169,7 +169,9 @@ export function detectSituation(input: SituationInput): SituationVerdict {
   if (input.template) notice.push('reply template placeholders');
   const personal = found(PERSONAL, reply, 'reply ');
   const triage = TRIAGE.re.exec(reply);
-  if (triage) return { situation: 'question', upset: false, source: 'reply', cues: [`reply triage: "${triage[0]}"`] };
+  // An issue tracker's reply answers someone; an automated wording (a ticket's auto-reply) still makes it a notice.
+  const worded = notice.length - (input.template ? 1 : 0);
+  if (triage && worded === 0) return { situation: 'question', upset: false, source: 'reply', cues: [`reply triage: "${triage[0]}"`] };
   if (notice.length > personal.length) return { situation: 'notice', upset: false, source: 'reply', cues: notice };
   const complaint = found(REPLY_COMPLAINT, reply, 'reply ');
   if (complaint.length) return { situation: 'complaint', upset: false, source: 'reply', cues: complaint };
