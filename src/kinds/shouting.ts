@@ -31,6 +31,8 @@ function excused(text: string, start: number, end: number, tokens: Token[]): str
   // Not when a sentence in lower case follows the colon: "PLEASE READ THIS: your plan ends" is shouted.
   const colon = /^[^\n\p{Ll}]{0,40}?:(?![ \t]*\p{Ll})/u.exec(text.slice(end, end + 48));
   if (colon) return 'label';
+  // One word of capitals opening a line, then a colon: a legend (REQUIRED: …, VERPLICHT: …, NB: …).
+  if (tokens.length === 1 && /^:/.test(after) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 40), start))) return 'legend';
   if (/["“”„'‘’«»]\s*$/.test(before) && /^\s*[.,!?]?["“”„'‘’«»]/.test(after)) return 'quoted'; // the "I STILL NEED HELP" button
   if (/(?:<!--|\{|%|#|\$)\s*$/.test(before) || /^\s*(?:-->|\}|#)/.test(after)) return 'template'; // <!-- ENDIF -->, (CODE #{code})
   if (tokens.length === 1 && tokens[0].letters <= 4 && /[\^*~\/]$/.test(before)) return 'initials'; // ^JDG, *TMT
@@ -73,7 +75,7 @@ export const shouting: RuleKind = {
             const word = m[0];
             const caps = !/[\p{N}_]/u.test(word) && word === word.toUpperCase() && word !== word.toLowerCase();
             const letters = caps ? (word.match(/\p{L}/gu)?.length ?? 0) : 0;
-            if (!caps || letters < 2) {
+            if (!caps || letters < 1) {
               if (run.length) runs.push(run);
               run = [];
               continue;
