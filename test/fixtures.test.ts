@@ -46,7 +46,7 @@ describe('npx replylint fixtures', () => {
     expect(ids).toContain('no-website-deflection');
     expect(ids).toContain('require-apology');
     const deflection = bad.messages.find((m) => m.ruleId === 'no-website-deflection')!;
-    expect([deflection.line, deflection.column]).toEqual([6, 52]); // "Geef aan op onze site"
+    expect([deflection.line, deflection.column]).toEqual([7, 52]); // "Geef aan op onze site"
     const good = files.find((f) => f.filePath === 'fixtures/nl/good/abc-netwerk.md')!;
     expect(good.messages).toEqual([]);
   });

@@ -165,18 +165,20 @@ const RULES = join(import.meta.dirname, '..', 'rules');
 describe.each(Object.entries(HELD_OUT))('%s, on phrasings it was not shown', (id, cases) => {
   const rule = parseRuleFile(readFileSync(join(RULES, `${id}.yaml`), 'utf8'), `rules/${id}.yaml`);
   const book = compileRulebook([rule]);
+  // Whole-reply rules apply to complaints: the held-out replies answer one (see core/situation.ts).
+  const situation = rule.kind === 'require' ? { situation: 'complaint' as const } : {};
   const shown = new Set(['en', 'nl'].flatMap((l) => [...(rule.examples?.[l as Lang].invalid.map((e) => e.text) ?? []), ...(rule.examples?.[l as Lang].valid ?? [])]));
   for (const lang of ['en', 'nl'] as const) {
     for (const text of cases[lang].fires) {
       it(`[${lang}] catches: ${text}`, () => {
         expect(shown.has(text), 'held-out text must not be one of the rule examples').toBe(false);
-        expect(lint(text, book, { lang }).diagnostics.length).toBeGreaterThan(0);
+        expect(lint(text, book, { lang, ...situation }).diagnostics.length).toBeGreaterThan(0);
       });
     }
     for (const text of cases[lang].quiet) {
       it(`[${lang}] stays quiet on: ${text}`, () => {
         expect(shown.has(text)).toBe(false);
-        expect(lint(text, book, { lang }).diagnostics).toEqual([]);
+        expect(lint(text, book, { lang, ...situation }).diagnostics).toEqual([]);
       });
     }
   }

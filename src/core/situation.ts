@@ -90,7 +90,7 @@ const CAPS_RUN = /(?<![\p{L}\p{N}@#])\p{Lu}{3,}(?:[\s,]+\p{Lu}{2,}){1,}(?![\p{L}
 /** The reply's own words that only a problem explains: regret, a delay, a refund, something missing or broken. */
 const REPLY_COMPLAINT: Cue[] = [
   cue('en: regret', stems("sorry|apolog|we regret|i regret|regrettabl|inconvenienc|frustrat|disappoint|upset|unacceptable|that.?s not (?:good|right|ok|okay|what we)|that (?:isn.?t|is not|doesn.?t sound|does not sound) (?:good|right|ok|okay)|shouldn.?t (?:have )?happen|should not (?:have )?happen|not the experience|oh no\\b|yikes|we hate to|hate to hear")),
-  cue('en: problem', stems("delay|late\\b|missing|lost\\b|broken|damag|faulty|defect|refund|compensat|your complaint|went wrong|mix-?up|double.?charg|overcharg|cancel(?:l)?ed (?:your|the) (?:flight|order|booking|appointment|train|service)")),
+  cue('en: problem', stems("delay|late\\b|missing|annoy|locked out|lost\\b|broken|damag|faulty|defect|refund|compensat|your complaint|went wrong|mix-?up|double.?charg|overcharg|cancel(?:l)?ed (?:your|the) (?:flight|order|booking|appointment|train|service)")),
   cue('nl: spijt', stems('sorry|excuses|excuus|verontschuldig|spijt|betreur|vervelend|balen|jammer dat|teleurgesteld|teleurstell|frustrer|gefrustreerd|ongemak|dat hoort (?:niet|zo niet)|niet de bedoeling')),
   cue('nl: probleem', stems('vertraging|vertraagd|te laat|ontbreek|ontbrak|kwijtgeraakt|kapot|beschadig|defect|storing|terugbetal|uw klacht|je klacht|jouw klacht|fout gegaan|misgegaan|mis gegaan|dubbel afgeschreven')),
 ];
