@@ -7,6 +7,9 @@ import { APPLIES, applies, type Applies } from '../core/situation.js';
 import { PHRASE_PROPERTIES, type RuleKind } from './kind.js';
 import { compilePerLang, findAll } from './match.js';
 
+/** A question mark after a word (not in a masked URL or placeholder). */
+const QUESTION = /[\p{L}\p{N})\]"”’']\s*\?/u;
+
 export const require: RuleKind = {
   name: 'require',
   schema: {
@@ -20,6 +23,10 @@ export const require: RuleKind = {
         items: { enum: [...APPLIES] },
         description: 'the situations the rule applies in (complaint, question, notice; upset: a complaint whose customer is upset); default: all',
       },
+      question: {
+        type: 'boolean',
+        description: 'a question in the reply meets the rule too (the customer\'s next step is to answer it); default false',
+      },
     },
     required: ['patterns'],
   },
@@ -27,10 +34,12 @@ export const require: RuleKind = {
   create(rule) {
     const patterns = compilePerLang(rule.patterns, rule.words);
     const when = rule.options.applies as Applies[] | undefined;
+    const question = rule.options.question === true;
     return ({ prose, lang, situation }) => {
       const first = prose.segments[0];
       if (!first || !patterns(lang)) return [];
       if (!applies(situation, when)) return [];
+      if (question && prose.segments.some((seg) => QUESTION.test(seg.text))) return [];
       if (findAll(prose, patterns(lang)).length) return [];
       // Report the first line of the prose.
       const lineEnd = first.text.search(/[\r\n]/);
