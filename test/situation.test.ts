@@ -12,7 +12,7 @@ import { runCli } from './helpers.js';
 
 interface Report {
   filePath: string;
-  situation: { situation: string; upset: boolean; source: string; cues: string[] };
+  situation: { situation: string; upset: boolean; refusal: boolean; source: string; cues: string[] };
   messages: { ruleId: string; line: number; column: number; fix?: { range: [number, number]; text: string } }[];
 }
 
@@ -112,6 +112,13 @@ describe('require-next-step means a next step', () => {
     expect(rules(lintText(`${complaint}Sorry to hear that, Jo. An engineer will call you tomorrow before 12:00.\n`))).not.toContain('require-next-step');
     expect(rules(lintText(`${complaint}Sorry to hear that, Jo. Please DM us your order number.\n`))).not.toContain('require-next-step');
     expect(rules(lintText(`${complaint}Sorry to hear that, Jo. Could you send us a photo of the error?\n`))).not.toContain('require-next-step');
+  });
+  it('a refusal leaves a customer who only asked at a dead end too, unless a way on follows', () => {
+    const ask = '> Can I pay with PayPal?\n\n';
+    const dead = lintText(`${ask}Hi Sam, paying with PayPal is not possible in our shop.\n`);
+    expect(dead.situation).toMatchObject({ situation: 'question', refusal: true });
+    expect(rules(dead)).toContain('require-next-step');
+    expect(rules(lintText(`${ask}Hi Sam, paying with PayPal is not possible, but you can pay by card.\n`))).not.toContain('require-next-step');
   });
   it('an attribution line with a date is not a next step', () => {
     const text = 'Hoi Jo, sorry voor het gedoe met je wasmachine. Ons team is ermee bezig.\n\nOp 3 maart 2025 om 14:02 schreef Jo:\n> Mijn wasmachine is alweer kapot!\n';

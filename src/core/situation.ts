@@ -20,6 +20,9 @@
  * Besides the situation, the verdict carries `upset`: the customer's own words
  * show anger or frustration (or the situation was declared a complaint).
  * Acknowledging feelings is owed where there are feelings to acknowledge.
+ * And `refusal`: the reply turns something down ("not possible", "kan
+ * helaas niet"), which leaves the customer at a dead end unless a next step
+ * follows, whatever they asked.
  *
  * Pure: text in, verdict out. Cue lists cover both languages at once (a Dutch
  * customer may get an English macro and the other way round).
@@ -34,6 +37,8 @@ export interface SituationVerdict {
   situation: Situation;
   /** The customer is upset (their own words say so, or the situation was declared a complaint). */
   upset: boolean;
+  /** The reply turns something down or says it cannot be done: a dead end unless it offers a way on. */
+  refusal: boolean;
   /** What decided it. */
   source: SituationSource;
   /** The cues found, for `--debug` and JSON: `complaint: "refund"`, `notice: "your order"`, ... */
@@ -41,12 +46,14 @@ export interface SituationVerdict {
 }
 
 /** What a whole-reply rule can require of the situation (`applies:` in its file). */
-export type Applies = Situation | 'upset';
-export const APPLIES: readonly Applies[] = [...SITUATIONS, 'upset'];
+export type Applies = Situation | 'upset' | 'refusal';
+export const APPLIES: readonly Applies[] = [...SITUATIONS, 'upset', 'refusal'];
 
 export function applies(verdict: SituationVerdict, when: readonly Applies[] | undefined): boolean {
   if (!when || when.length === 0) return true;
-  return when.some((w) => (w === 'upset' ? verdict.upset && verdict.situation === 'complaint' : w === verdict.situation));
+  return when.some((w) =>
+    w === 'upset' ? verdict.upset && verdict.situation === 'complaint' : w === 'refusal' ? verdict.refusal && verdict.situation !== 'notice' : w === verdict.situation,
+  );
 }
 
 interface Cue {
@@ -95,6 +102,12 @@ const REPLY_COMPLAINT: Cue[] = [
   cue('nl: probleem', stems('vertraging|vertraagd|te laat|ontbreek|ontbrak|kwijtgeraakt|kapot|beschadig|defect|storing|terugbetal|uw klacht|je klacht|jouw klacht|fout gegaan|misgegaan|mis gegaan|dubbel afgeschreven')),
 ];
 
+/** The reply turns something down: "not possible", "not supported", "only available in", "kan helaas niet". */
+const REFUSAL: Cue[] = [
+  cue('en: refusal', stems("not (?:possible|supported|available|offered|eligible|covered|something we (?:can|are able))|isn.?t (?:possible|supported|available|offered|eligible|covered)|only (?:be )?available|unable to|can.?t be (?:done|changed|refunded|cancel+ed)|cannot be (?:done|changed|refunded|cancel+ed)|we (?:can.?t|cannot|won.?t be able to|are not able to|aren.?t able to) (?:offer|change|refund|provide|pay|cancel|hide|remove|add|do|help|make|give|support)|(?:we|i) don.?t (?:offer|support|provide)|we do not (?:offer|support|provide)|no (?:way|option) to")),
+  cue('nl: weigering', stems('niet mogelijk|niet beschikbaar|niet ondersteund|alleen beschikbaar|(?:kan|kunnen) (?:we |wij |ik )?(?:helaas |dat |dit |u |je )*niet (?:\\w+ )?(?:aanbieden|wijzigen|terugbetalen|annuleren|leveren|doen|helpen|vergoeden|aanpassen)|geen mogelijkheid')),
+];
+
 /** Wordings of automated and transactional messages: confirmations, status changes, accounts, tickets. */
 const NOTICE: Cue[] = [
   cue('en: automated', stems("automat(?:ed|ic|ically)|auto-?reply|do not reply|don.?t reply|please do not respond|no-?reply|this (?:e-?mail|message|notification) (?:is|was|has been) (?:sent|generated)|you (?:are )?receiv(?:e|ing) this|unsubscribe|notification|this is a (?:confirmation|reminder|notice)")),
@@ -140,6 +153,12 @@ export interface SituationInput {
 const MAX_READ = 20_000;
 
 export function detectSituation(input: SituationInput): SituationVerdict {
+  const verdict = classify(input);
+  const refusal = found(REFUSAL, input.reply.slice(0, MAX_READ), 'reply ');
+  return { ...verdict, refusal: refusal.length > 0, cues: [...verdict.cues, ...refusal] };
+}
+
+function classify(input: SituationInput): Omit<SituationVerdict, 'refusal'> {
   const declared = input.frontMatter ?? input.option;
   if (declared) {
     return { situation: declared, upset: declared === 'complaint', source: input.frontMatter ? 'front-matter' : 'option', cues: [] };

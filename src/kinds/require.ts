@@ -21,7 +21,7 @@ export const require: RuleKind = {
         minItems: 1,
         uniqueItems: true,
         items: { enum: [...APPLIES] },
-        description: 'the situations the rule applies in (complaint, question, notice; upset: a complaint whose customer is upset); default: all',
+        description: 'the situations the rule applies in (complaint, question, notice; upset: a complaint whose customer is upset; refusal: a reply, not a notice, that turns something down); default: all',
       },
       question: {
         type: 'boolean',
