@@ -10,7 +10,7 @@ export function phraseRule(id: string, en: string[], nl: string[] = ['kijk op on
     kind: 'phrase',
     severity: 'error',
     description: { en: id, nl: id },
-    source: [{ seed: 'x', quote: 'x' }],
+    source: [{ article: 'x', quote: 'x' }],
     message: { en: `en: {{match}}`, nl: `nl: {{match}}` },
     patterns: { en, nl },
     options: {},

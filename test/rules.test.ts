@@ -34,10 +34,21 @@ describe.runIf(existsSync(SHARED))('the rulebook matches shared/RULEBOOK.md', ()
     expect(rule.severity).toBe(severity);
   });
 
-  it.each(rules.map((r) => [r.id, r] as const))('%s quotes its seed passages verbatim', (_id, rule) => {
-    for (const { seed, quote } of rule.source) {
-      const text = readFileSync(join(SHARED, 'seeds', seed), 'utf8');
-      expect(text.includes(quote), `${seed} does not contain: ${quote}`).toBe(true);
+  /** The articles in shared/seeds/ by the titles rule files name them with. */
+  const ARTICLES: Record<string, string> = {
+    'Zes redenen waarom klanten woedend worden': '000_7ace3572f91bc111.txt',
+    'Klachten van klanten - wat te doen? Schadelijke tips en nuttige conclusies.': '001_aa4a97da1631fb09.txt',
+    'Hoe om te gaan met een moeilijke klant op het werk': '002_afd062704b856a42.txt',
+    'Hoe stel je de eeuwige klager tevreden?': '003_6d3364ce13cf6d9d.txt',
+    'De Zeven Essentiële Vaardigheden voor het oplossen van Conflicten met de klant': '004_db59491056711e41.txt',
+  };
+
+  it.each(rules.map((r) => [r.id, r] as const))('%s quotes its articles verbatim, named by their titles', (_id, rule) => {
+    for (const { article, quote } of rule.source) {
+      expect(Object.keys(ARTICLES), `unknown article title: ${article}`).toContain(article);
+      const text = readFileSync(join(SHARED, 'seeds', ARTICLES[article]), 'utf8');
+      expect(text.includes(article), `the article does not carry its title: ${article}`).toBe(true);
+      expect(text.includes(quote), `${article} does not contain: ${quote}`).toBe(true);
     }
   });
 });

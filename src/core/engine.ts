@@ -6,12 +6,15 @@ import type { Check } from '../kinds/kind.js';
 import { detectLanguage } from './language.js';
 import { LineIndex } from './location.js';
 import { ATTRIBUTION, extractProse, MASK, placeholderRegExp, type Directive, type Prose } from './prose.js';
+import { detectRegister, type Register } from './register.js';
+import { compileRewrites, rewrite } from './rewrite.js';
 import { detectSituation, quotedContext, SITUATIONS, type Situation, type SituationVerdict } from './situation.js';
 import { LANGS, type Diagnostic, type FileType, type Lang, type RuleDefinition, type Severity } from './types.js';
 
 export interface CompiledRule {
   rule: RuleDefinition;
   check: Check;
+  rewrites: ReturnType<typeof compileRewrites>;
 }
 
 export interface Rulebook {
@@ -24,7 +27,7 @@ export function compileRulebook(rules: readonly RuleDefinition[]): Rulebook {
     rules: rules.map((rule) => {
       const kind = KINDS.get(rule.kind);
       if (!kind) throw new Error(`${rule.id}: unknown kind "${rule.kind}"`);
-      return { rule, check: kind.create(rule) };
+      return { rule, check: kind.create(rule), rewrites: compileRewrites(rule.rewrites, rule.words) };
     }),
   };
 }
@@ -123,7 +126,9 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
 
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  for (const { rule, check } of rulebook.rules) {
+  let register: Register | undefined;
+  const registerOf = () => (register ??= detectRegister(replyText, lang));
+  for (const { rule, check, rewrites } of rulebook.rules) {
     const severity = options.rules?.[rule.id] ?? rule.severity;
     if (severity === 'off' || frontMatter.disable.includes(rule.id)) continue;
     for (const hit of check({ prose, lang, situation })) {
@@ -144,10 +149,14 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
         offset,
         endOffset,
       };
-      if (rule.suggestion) diagnostic.suggestion = fill(rule.suggestion[lang], matched);
       if (rule.fix) {
-        const fix = FIXES.get(rule.fix.type)?.fix({ text, start: offset, end: endOffset, lang, prose, definition: rule.fix });
+        const fix = FIXES.get(rule.fix.type)?.fix({ text, start: offset, end: endOffset, lang, prose, definition: rule.fix, register: registerOf(), options: rule.options });
         if (fix) diagnostic.fix = fix;
+      }
+      suggest(diagnostic, text, seg, hit, rewrites(lang), registerOf(), rule.suggestion?.[lang], rule.kind === 'require');
+      if (diagnostic.suggestion === undefined && rule.suggestion) {
+        diagnostic.suggestion = fill(rule.suggestion[lang], matched);
+        diagnostic.general = true;
       }
       diagnostics.push(diagnostic);
     }
@@ -155,6 +164,52 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
   const kept = applyDirectives(prose.directives, diagnostics, lines, options.reportUnusedDisableDirectives);
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
   return { lang, langSource, situation, diagnostics: kept };
+}
+
+/**
+ * What to write instead, specific to this hit: a rewrite of the writer's own
+ * sentence (from the rule's rewrites, or from its safe fix), or advice for the
+ * phrase. The rule's general advice is the fallback (set by the caller).
+ */
+function suggest(d: Diagnostic, text: string, seg: Prose['segments'][number], hit: { start: number; end: number }, rewrites: Parameters<typeof rewrite>[4], register: Register, _general: string | undefined, whole: boolean): void {
+  if (whole) {
+    // A whole-reply rule: its fix inserts a sentence; offer the same sentence as the suggestion.
+    if (d.fix && d.fix.range[0] === d.fix.range[1]) {
+      const sentence = d.fix.text.trim();
+      d.suggestion = `+ “${sentence}”`;
+      d.suggestions = [{ desc: `Insert “${sentence}”`, fix: d.fix }];
+    }
+    return;
+  }
+  const r = rewrite(text, seg, hit.start, hit.end, rewrites, register);
+  if (r?.suggestion) {
+    d.suggestion = r.suggestion.desc;
+    d.suggestions = [r.suggestion];
+    return;
+  }
+  if (r?.advice) {
+    d.suggestion = r.advice;
+    return;
+  }
+  if (d.fix) {
+    // A safe fix is a rewrite too: show the writer's sentence with it applied.
+    const s = sentenceOf(text, d.offset, d.endOffset);
+    if (d.fix.range[0] >= s[0] && d.fix.range[1] <= s[1]) {
+      const before = text.slice(s[0], s[1]).replace(/\s+/g, ' ').trim();
+      const after = (text.slice(s[0], d.fix.range[0]) + d.fix.text + text.slice(d.fix.range[1], s[1])).replace(/\s+/g, ' ').trim();
+      d.suggestion = `“${before}” → “${after}”`;
+    }
+  }
+}
+
+/** [start, end) of the sentence (in the source, on one line) around [from, to). */
+function sentenceOf(text: string, from: number, to: number): [number, number] {
+  let start = from;
+  while (start > 0 && !/[\n\r]/.test(text[start - 1]) && !(/\s/.test(text[start - 1]) && /[.!?…]/.test(text[start - 2] ?? ''))) start--;
+  let end = to;
+  while (end < text.length && !/[\n\r]/.test(text[end]) && !(/[.!?…]/.test(text[end]) && /\s|$/.test(text[end + 1] ?? ''))) end++;
+  if (end < text.length && /[.!?…]/.test(text[end])) end++;
+  return [start, end];
 }
 
 /** Drop what inline `<!-- replylint-disable ... -->` comments switch off; report the unused ones if asked. */

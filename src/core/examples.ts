@@ -1,6 +1,6 @@
 /** A rule's embedded examples are its tests: run them through the real engine. */
 import { compileRulebook, lint } from './engine.js';
-import { fixText } from './fix.js';
+import { applyFixes, fixText } from './fix.js';
 import { LANGS, type Lang, type RuleDefinition } from './types.js';
 
 export interface ExampleResult {
@@ -17,6 +17,9 @@ export interface ExampleResult {
   /** For rules with a fix: the fixed text, and what the example expects. */
   output?: string;
   expectedOutput?: string;
+  /** With `suggested`: the text with the first hit's suggested rewrite applied, and what the example expects. */
+  suggested?: string;
+  expectedSuggested?: string;
   ok: boolean;
 }
 
@@ -27,15 +30,17 @@ export function runExamples(rule: RuleDefinition): ExampleResult[] {
     const set = rule.examples?.[lang];
     if (!set) continue;
     const cases = [
-      ...set.invalid.map((e, index) => ({ kind: 'invalid' as const, index, text: e.text, expected: e.hits, expectedOutput: e.output })),
-      ...set.valid.map((text, index) => ({ kind: 'valid' as const, index, text, expected: 0, expectedOutput: undefined as string | undefined })),
+      ...set.invalid.map((e, index) => ({ kind: 'invalid' as const, index, text: e.text, expected: e.hits, expectedOutput: e.output, expectedSuggested: e.suggested })),
+      ...set.valid.map((text, index) => ({ kind: 'valid' as const, index, text, expected: 0, expectedOutput: undefined as string | undefined, expectedSuggested: undefined as string | undefined })),
     ];
     for (const c of cases) {
       const { diagnostics } = lint(c.text, book, { lang, fileType: 'markdown' });
       const found = diagnostics.map((d) => c.text.slice(d.offset, d.endOffset));
       const output = c.expectedOutput !== undefined ? fixText(c.text, book, { lang, fileType: 'markdown' }).output : undefined;
-      const ok = diagnostics.length === c.expected && output === c.expectedOutput;
-      results.push({ ruleId: rule.id, lang, ...c, actual: diagnostics.length, found, output, ok });
+      const first = diagnostics.find((d) => d.suggestions?.length)?.suggestions![0];
+      const suggested = c.expectedSuggested !== undefined ? (first ? applyFixes(c.text, [first.fix]).output : '(no suggested rewrite)') : undefined;
+      const ok = diagnostics.length === c.expected && output === c.expectedOutput && suggested === c.expectedSuggested;
+      results.push({ ruleId: rule.id, lang, ...c, actual: diagnostics.length, found, output, suggested, ok });
     }
   }
   return results;

@@ -1,3 +1,4 @@
+import type { RewriteDefinition, Suggestion } from './rewrite.js';
 /** Shared types of the pure core: no fs, no process, no colours. */
 
 export type Lang = 'en' | 'nl';
@@ -8,8 +9,9 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export type PerLang<T> = Record<Lang, T>;
 
+/** Where a rule comes from: an article, named by its title, and the passage quoted from it. */
 export interface SourceRef {
-  seed: string;
+  article: string;
   quote: string;
 }
 
@@ -18,6 +20,8 @@ export interface InvalidExample {
   hits: number;
   /** The text after `--fix`, for rules with a fix. */
   output?: string;
+  /** The text with the first hit's suggested rewrite applied. */
+  suggested?: string;
 }
 
 export interface RuleExamples {
@@ -33,7 +37,10 @@ export interface RuleDefinition {
   description: PerLang<string>;
   source: SourceRef[];
   message: PerLang<string>;
+  /** Short general advice to the writer: what to do instead (one sentence). */
   suggestion?: PerLang<string>;
+  /** Rewrites of the writer's own sentence, per phrase (see core/rewrite.ts). */
+  rewrites?: PerLang<RewriteDefinition[]>;
   /** A safe automatic rewrite (see src/fixes/). */
   fix?: FixDefinition;
   patterns?: PerLang<string[]>;
@@ -64,7 +71,12 @@ export interface Diagnostic {
   column: number;
   endLine: number;
   endColumn: number;
+  /** What to write instead: the rewrite of the writer's sentence (“before” → “after”), or advice. */
   suggestion?: string;
+  /** True when `suggestion` is the rule's general advice (shown once per file), not specific to this hit. */
+  general?: boolean;
+  /** ESLint's suggestions: rewrites a user may apply (never by --fix). */
+  suggestions?: Suggestion[];
   /** UTF-16 offsets into the linted text (BOM excluded), end exclusive. */
   offset: number;
   endOffset: number;

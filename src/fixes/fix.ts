@@ -1,5 +1,6 @@
 /** What every fix type exports. A new type is a new file listed in ./index.ts. */
 import type { Prose } from '../core/prose.js';
+import type { Register } from '../core/register.js';
 import type { Fix, FixDefinition, Lang } from '../core/types.js';
 
 export interface FixContext {
@@ -10,6 +11,10 @@ export interface FixContext {
   lang: Lang;
   prose: Prose;
   definition: FixDefinition;
+  /** The reply's register: inserted sentences follow it. */
+  register: Register;
+  /** The rule's options (a team's own sentences, ...). */
+  options: Record<string, unknown>;
 }
 
 export interface FixType {

@@ -7,6 +7,7 @@
  */
 import { compilePhrases } from '../core/phrase.js';
 import type { Segment } from '../core/prose.js';
+import { inRegister } from '../core/register.js';
 import { GREETING_WORDS, type FixType } from './fix.js';
 
 const afterCache = new Map<string, RegExp | undefined>();
@@ -42,9 +43,12 @@ function bodyStart(segments: Segment[]): [Segment, number] | undefined {
 
 export const insertSentence: FixType = {
   name: 'insert-sentence',
-  fix({ text, lang, prose, definition }) {
-    const sentence = definition.text?.[lang];
-    if (!sentence) return undefined;
+  fix({ text, lang, prose, definition, register, options }) {
+    // A team's own sentence (rule option `sentence`) wins over the rule's; either may say {formal|informal}.
+    const own = (options.sentence as Partial<Record<string, string>> | undefined)?.[lang];
+    const template = own ?? definition.text?.[lang];
+    if (!template) return undefined;
+    const sentence = inRegister(template, register);
     const found = bodyStart(prose.segments);
     if (!found) return undefined;
     const [seg, first] = found;

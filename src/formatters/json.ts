@@ -7,7 +7,7 @@ const json: Formatter = (reports) =>
       filePath: r.filePath,
       language: r.language,
       ...(r.situation ? { situation: r.situation } : {}),
-      messages: r.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn, suggestion, fix }) => ({
+      messages: r.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn, suggestion, suggestions, fix }) => ({
         ruleId,
         severity,
         message,
@@ -16,6 +16,7 @@ const json: Formatter = (reports) =>
         endLine,
         endColumn,
         ...(suggestion ? { suggestion } : {}),
+        ...(suggestions?.length ? { suggestions } : {}),
         ...(fix ? { fix } : {}),
       })),
       errorCount: r.errorCount,

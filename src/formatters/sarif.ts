@@ -36,9 +36,8 @@ export function artifactLocation(filePath: string, cwd: string): ArtifactLocatio
 }
 
 function ruleDescriptor(rule: RuleDefinition) {
-  const quotes = rule.source.map((s) => s.quote);
   const markdown = rule.suggestion
-    ? [rule.suggestion.en, '', `**Why** (${rule.source.length === 1 ? 'source' : 'sources'}, in Dutch):`, '', quotes.map((q) => `> ${q.replace(/\n/g, ' ')}`).join('\n\n')].join('\n')
+    ? [rule.suggestion.en, '', `**Why** (from ${rule.source.length === 1 ? 'an article' : 'articles'} in Dutch):`, '', rule.source.map((s) => `> ${s.quote.replace(/\n/g, ' ')}\n>\n> — *${s.article}*`).join('\n\n')].join('\n')
     : undefined;
   return {
     id: rule.id,
@@ -49,7 +48,7 @@ function ruleDescriptor(rule: RuleDefinition) {
     properties: {
       kind: rule.kind,
       tags: ['customer-support', rule.kind],
-      source: rule.source.map(({ seed, quote }) => ({ seed, quote })),
+      source: rule.source.map(({ article, quote }) => ({ article, quote })),
     },
   };
 }

@@ -21,10 +21,17 @@ export function rulesReference(rules: readonly RuleDefinition[]): string {
   for (const r of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
     out.push(`## ${r.id}`, '', `${r.description.en} — *${r.description.nl}*`, '');
     out.push(`Kind \`${r.kind}\`, default severity \`${r.severity}\`. Turn it off with \`--rule ${r.id}=off\`.`, '');
-    out.push('**Why** (from the seed articles):', '');
-    for (const s of r.source) out.push(`> ${cell(s.quote)}`, `> — \`${s.seed}\``, '');
+    out.push('**Why** (from the articles, in Dutch):', '');
+    for (const s of r.source) out.push(`> ${cell(s.quote)}`, `> — *${cell(s.article)}*`, '');
     out.push(`**Message**: ${r.message.en} / *${r.message.nl}*`, '');
     if (r.suggestion) out.push(`**Instead**: ${r.suggestion.en}`, '', `**In plaats daarvan**: ${r.suggestion.nl}`, '');
+    for (const lang of ['en', 'nl'] as const) {
+      const list = r.rewrites?.[lang] ?? [];
+      if (!list.length) continue;
+      out.push(`Rewrites (${lang}), the phrase found → what to write:`, '');
+      for (const w of list) out.push(w.replace !== undefined ? `- \`${cell(w.find)}\` → ${cell(w.replace) || '*(leave it out)*'}` : `- \`${cell(w.find)}\`: ${cell(w.advice ?? '')}`);
+      out.push('');
+    }
     for (const lang of ['en', 'nl'] as const) {
       const ex = r.examples?.[lang];
       if (!ex) continue;

@@ -5,6 +5,7 @@
  */
 import { KINDS } from '../kinds/index.js';
 import { compilePhrase, PhraseError } from '../core/phrase.js';
+import type { RewriteDefinition } from '../core/rewrite.js';
 import { LANGS, type PerLang, type RuleDefinition } from '../core/types.js';
 import { RulebookError } from './errors.js';
 import { validateRule } from './validate.js';
@@ -52,7 +53,8 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
     patterns?: Partial<PerLang<string[]>>;
     exceptions?: Partial<PerLang<string[]>>;
     words?: WordsInput;
-    examples?: Partial<PerLang<{ invalid?: { text: string; hits: number; output?: string }[]; valid?: string[] }>>;
+    examples?: Partial<PerLang<{ invalid?: { text: string; hits: number; output?: string; suggested?: string }[]; valid?: string[] }>>;
+    rewrites?: Partial<PerLang<RewriteDefinition[]>>;
   };
   const kind = KINDS.get(raw.kind)!;
 
@@ -61,6 +63,16 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
 
   const words = normaliseWords(raw.words);
   for (const key of kind.phraseKeys) checkPhrases(yaml, [key], raw[key] as Partial<PerLang<string[]>> | undefined, words);
+  for (const lang of LANGS) {
+    (raw.rewrites?.[lang] ?? []).forEach((r, i) => {
+      try {
+        compilePhrase(r.find, words[lang]);
+      } catch (e) {
+        if (!(e instanceof PhraseError)) throw e;
+        yaml.fail(['rewrites', lang, i, 'find'], `phrase "${r.find}" in "rewrites.${lang}.${i}.find": ${e.message}`);
+      }
+    });
+  }
   if ('patterns' in kind.schema.properties && kind.schema.required?.includes('patterns')) {
     for (const lang of LANGS) {
       if (!raw.patterns?.[lang]?.length) yaml.fail(['patterns', lang], `"patterns.${lang}" is empty or missing: every rule works in both languages`);
@@ -82,9 +94,11 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
     kind: kind.name,
     severity: raw.severity as RuleDefinition['severity'],
     description: raw.description as RuleDefinition['description'],
-    source: raw.source as RuleDefinition['source'],
+    // `seed` is the older name of `article`.
+    source: (raw.source as { article?: string; seed?: string; quote: string }[]).map((s) => ({ article: s.article ?? s.seed!, quote: s.quote })),
     message: raw.message as RuleDefinition['message'],
     suggestion: raw.suggestion as RuleDefinition['suggestion'],
+    rewrites: raw.rewrites ? { en: raw.rewrites.en ?? [], nl: raw.rewrites.nl ?? [] } : undefined,
     fix: raw.fix as RuleDefinition['fix'],
     patterns: perLang(raw.patterns),
     exceptions: perLang(raw.exceptions),

@@ -82,6 +82,20 @@ const definitions = {
       "after": { "$ref": "#/definitions/phrases", "description": "insert-sentence: go after an opening sentence that starts with one of these" }
     }
   },
+  "rewriteList": {
+    "type": "array",
+    "items": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["find"],
+      "oneOf": [{ "required": ["replace"] }, { "required": ["advice"] }],
+      "properties": {
+        "find": { "type": "string", "minLength": 1, "description": "a phrase to look for in the sentence of a hit" },
+        "replace": { "type": "string", "description": "what replaces it; [slots] for the writer, {formal|informal} for the register" },
+        "advice": { "type": "string", "minLength": 1, "description": "one short sentence on what to do instead, where no rewrite fits" }
+      }
+    }
+  },
   "exampleSet": {
     "type": "object",
     "additionalProperties": false,
@@ -107,6 +121,10 @@ const definitions = {
             "output": {
               "type": "string",
               "description": "the text after --fix"
+            },
+            "suggested": {
+              "type": "string",
+              "description": "the text with the first hit's suggested rewrite applied"
             }
           }
         }
@@ -130,16 +148,27 @@ const common: Record<string, object> = {
   source: {
     type: 'array',
     minItems: 1,
-    description: 'the seed passages the rule comes from',
+    description: 'the articles and passages the rule comes from',
     items: {
       type: 'object',
       additionalProperties: false,
-      required: ['seed', 'quote'],
-      properties: { seed: { type: 'string', minLength: 1 }, quote: { type: 'string', minLength: 1 } },
+      required: ['quote'],
+      anyOf: [{ required: ['article'] }, { required: ['seed'] }],
+      properties: {
+        article: { type: 'string', minLength: 1, description: 'the title of the article' },
+        seed: { type: 'string', minLength: 1, description: 'older name of `article`' },
+        quote: { type: 'string', minLength: 1, description: 'the passage, verbatim' },
+      },
     },
   },
   message: { $ref: '#/definitions/text', description: 'shown at each hit; {{match}} is the matched text' },
-  suggestion: { $ref: '#/definitions/text', description: 'what to write instead, with an example rewrite' },
+  suggestion: { $ref: '#/definitions/text', description: 'short general advice to the writer: what to do instead (one sentence, no example)' },
+  rewrites: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'rewrites of the writer\'s sentence per phrase found in it: `replace` (with [slots] and {formal|informal}), or `advice` where no rewrite fits',
+    properties: { en: { $ref: '#/definitions/rewriteList' }, nl: { $ref: '#/definitions/rewriteList' } },
+  },
   fix: { $ref: '#/definitions/fix' },
   examples: {
     type: 'object',

@@ -26,10 +26,14 @@ export function explain(rule: RuleDefinition, severity: string): string {
   let out = `${rule.id} (${rule.kind}, ${severity})\n  ${rule.description.en}\n  ${rule.description.nl}\n\n`;
   out += section(
     'Why',
-    rule.source.flatMap((s) => [`“${s.quote}”`, `  — ${s.seed}`]),
+    rule.source.flatMap((s) => [`“${s.quote}”`, `  — from the article “${s.article}”`]),
   );
   out += section('Message', LANGS.map((l) => `${l}: ${rule.message[l]}`));
   if (rule.suggestion) out += section('Instead', LANGS.map((l) => `${l}: ${rule.suggestion![l]}`));
+  for (const lang of LANGS) {
+    const list = rule.rewrites?.[lang] ?? [];
+    if (list.length) out += section(`Rewrites (${lang}): the phrase found → what to write`, list.map((r) => (r.replace !== undefined ? `${r.find} → ${r.replace || '(leave it out)'}` : `${r.find}: ${r.advice}`)));
+  }
   if (rule.fix) out += section('Automatic fix', [`${rule.fix.type} (replylint --fix)`]);
   for (const lang of LANGS) {
     const ex = rule.examples?.[lang];

@@ -29,15 +29,18 @@ export function runTestRules(paths: string[], opts: { config?: string | false },
         continue;
       }
       failed++;
-      const what = r.output !== undefined && r.actual === r.expected ? 'fixed text' : 'hits';
+      const what = r.actual !== r.expected ? 'hits' : r.output !== r.expectedOutput ? 'fixed text' : 'suggested';
       io.stdout(`✖ ${rule.id} [${r.lang}] ${r.kind} example ${r.index + 1}${rule.file ? ` (${rule.file})` : ''}\n`);
       io.stdout(`    text:     ${JSON.stringify(r.text)}\n`);
       if (what === 'hits') {
         io.stdout(`    expected: ${r.expected} ${r.expected === 1 ? 'hit' : 'hits'}\n`);
         io.stdout(`    actual:   ${r.actual} ${r.actual === 1 ? 'hit' : 'hits'}${r.found.length ? `: ${r.found.map((f) => JSON.stringify(f)).join(', ')}` : ''}\n`);
-      } else {
+      } else if (what === 'fixed text') {
         io.stdout(`    expected output: ${JSON.stringify(r.expectedOutput)}\n`);
         io.stdout(`    actual output:   ${JSON.stringify(r.output)}\n`);
+      } else {
+        io.stdout(`    expected suggested rewrite: ${JSON.stringify(r.expectedSuggested)}\n`);
+        io.stdout(`    actual suggested rewrite:   ${JSON.stringify(r.suggested)}\n`);
       }
     }
   }

@@ -1,0 +1,136 @@
+/**
+ * Suggested rewrites of the writer's own sentence.
+ *
+ * A phrase rule lists rewrites per language: a phrase to find in the sentence
+ * of a hit, and what to put in its place (`replace`), or, where no rewrite
+ * fits, one short instruction specific to that phrase (`advice`):
+ *
+ *   rewrites:
+ *     en:
+ *       - find: "[soon|shortly]"
+ *         replace: "by [day, time]"
+ *
+ * "We will get back to you soon." then gets the suggestion
+ * “We will get back to you soon.” → “We will get back to you by [day, time].”
+ * Slots only the writer can fill stay in square brackets; `{formal|informal}`
+ * follows the draft's register (see register.ts). Pure.
+ */
+import { compilePhrases } from './phrase.js';
+import type { Segment } from './prose.js';
+import { inRegister, type Register } from './register.js';
+import type { Fix, Lang, PerLang } from './types.js';
+
+export interface RewriteDefinition {
+  /** A phrase (the phrase syntax) to look for in the hit's sentence. */
+  find: string;
+  /** What replaces it: `[…]` for what only the writer knows, `{formal|informal}` for register. */
+  replace?: string;
+  /** Instead of a rewrite: one short sentence saying what to do about this phrase. */
+  advice?: string;
+}
+
+/** ESLint's shape: a suggestion the user may apply; never applied by --fix. */
+export interface Suggestion {
+  desc: string;
+  fix: Fix;
+}
+
+export interface Rewritten {
+  /** The writer's sentence before and after, for people. */
+  before?: string;
+  after?: string;
+  suggestion?: Suggestion;
+  /** Phrase-specific advice when no rewrite fits. */
+  advice?: string;
+}
+
+interface Compiled {
+  re: RegExp;
+  def: RewriteDefinition;
+}
+
+/** A rule's rewrites, compiled once per language when first needed. */
+export function compileRewrites(rewrites: PerLang<RewriteDefinition[]> | undefined, words?: PerLang<Record<string, string[]>>): (lang: Lang) => Compiled[] {
+  const built: Partial<Record<Lang, Compiled[]>> = {};
+  return (lang) =>
+    (built[lang] ??= (rewrites?.[lang] ?? []).flatMap((def) => {
+      const re = compilePhrases([def.find], words?.[lang]);
+      return re ? [{ re, def }] : [];
+    }));
+}
+
+const SENTENCE_END = /[.!?…](?=\s|$)|\n\s*\n/g;
+
+/** [start, end) of the sentence around [from, to) in a segment's text. */
+function sentenceAround(text: string, from: number, to: number): [number, number] {
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(text)) && m.index < from) start = m.index + m[0].length;
+  let end = text.length;
+  SENTENCE_END.lastIndex = to;
+  if ((m = SENTENCE_END.exec(text))) end = m.index + (/[.!?…]/.test(m[0][0]) ? 1 : 0);
+  while (start < end && /\s/.test(text[start])) start++;
+  return [start, end];
+}
+
+/** Source offsets [a, b) of segment text [s, e), when the text there is the source as is (no markup or escapes in between). */
+function plain(seg: Segment, s: number, e: number): [number, number] | undefined {
+  if (e <= s) return undefined;
+  const a = seg.offsets[s];
+  const b = seg.offsets[e - 1] + 1;
+  return b - a === e - s ? [a, b] : undefined;
+}
+
+const capitalise = (s: string) => s.replace(/^(\P{L}*)(\p{L})/u, (_, pre: string, ch: string) => pre + ch.toUpperCase());
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The rewrite of the sentence of a hit, or phrase advice; undefined when the rule's rewrites have nothing for it. */
+export function rewrite(source: string, seg: Segment, start: number, end: number, rewrites: Compiled[], register: Register): Rewritten | undefined {
+  if (!rewrites.length) return undefined;
+  const [sStart, sEnd] = sentenceAround(seg.text, start, end);
+  for (const { re, def } of rewrites) {
+    re.lastIndex = sStart;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(seg.folded)) && m.index < sEnd) {
+      const mStart = m.index;
+      const mEnd = m.index + m[0].length;
+      if (!m[0].length) {
+        re.lastIndex++;
+        continue;
+      }
+      // Only a phrase that overlaps the hit: another part of the sentence is not the problem.
+      if (mEnd <= start || mStart >= end || mEnd > sEnd) continue;
+      if (def.advice !== undefined) return { advice: inRegister(def.advice, register) };
+      const range = plain(seg, mStart, mEnd);
+      const sentence = plain(seg, sStart, sEnd);
+      if (!range || !sentence) return undefined;
+      let text = inRegister(def.replace ?? '', register);
+      let [from, to] = range;
+      const initial = mStart === sStart;
+      if (!text) {
+        // A phrase dropped: with the comma or colon after it, and the next word capitalised at a sentence start.
+        const after = /^[ \t]*[,;:]?[ \t]*/.exec(source.slice(to))!;
+        to += after[0].length;
+        if (initial) {
+          const next = /^\p{L}/u.exec(source.slice(to));
+          if (!next) return undefined;
+          text = next[0].toUpperCase();
+          to += 1;
+        } else if (/[ \t]$/.test(source.slice(0, from)) && after[0].length === 0) {
+          from -= 1;
+        }
+      } else if (initial) {
+        text = capitalise(text);
+      }
+      const before = source.slice(sentence[0], sentence[1]);
+      const after = source.slice(sentence[0], from) + text + source.slice(to, sentence[1]);
+      return {
+        before: oneLine(before),
+        after: oneLine(after),
+        suggestion: { desc: `“${oneLine(before)}” → “${oneLine(after)}”`, fix: { range: [from, to], text } },
+      };
+    }
+  }
+  return undefined;
+}
