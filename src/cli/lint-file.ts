@@ -5,7 +5,7 @@
 import { extname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lint } from '../core/engine.js';
-import { fixText } from '../core/fix.js';
+import { fixText, remainingInOriginal } from '../core/fix.js';
 import type { FileType, Lang, Severity } from '../core/types.js';
 import type { FileReport } from '../formatters/types.js';
 import { sha1 } from './cache.js';
@@ -125,7 +125,8 @@ export class FileLinter {
           out.stderr.push(`replylint: ${shown}: not fixed: ${read.warning ?? 'the file could not be read back exactly'}, so writing it would change bytes`);
           out.fatal = true;
         } else if (s.fixDryRun) {
-          [result, output, out.fixed] = [fixed, fixed.output, fixed.fixed];
+          // What remains is reported where it is in the file on disk, which a dry run leaves as it was.
+          [result, output, out.fixed] = [{ ...fixed, diagnostics: remainingInOriginal(fixed, read.text) }, fixed.output, fixed.fixed];
           out.diff = createTwoFilesPatch(shown, shown, read.text, fixed.output, undefined, undefined, { context: 2 });
         } else {
           const problem = target.stdin ? undefined : writeFixed(target.path, read.bytes!, fixed.output);

@@ -260,7 +260,8 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   const noColor = !opts.color || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '');
   const { Chalk } = await import('chalk');
   const color = noColor ? new Chalk({ level: 0 }) : new Chalk();
-  const ctx = { color, rules: known, cwd, version: replylintVersion, fixed: undefined as number | undefined };
+  const width = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : Number(process.env.COLUMNS) || undefined;
+  const ctx = { color, rules: known, cwd, version: replylintVersion, fixed: undefined as number | undefined, width };
   // Formats that can print file by file do so (bounded memory on any number of files); the others get every report at the end.
   const streaming = !opts.outputFile && !settings.fix ? formatter.stream : undefined;
 

@@ -153,7 +153,7 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
         const fix = FIXES.get(rule.fix.type)?.fix({ text, start: offset, end: endOffset, lang, prose, definition: rule.fix, register: registerOf(), options: rule.options });
         if (fix) diagnostic.fix = fix;
       }
-      suggest(diagnostic, text, seg, hit, rewrites(lang), registerOf(), rule.suggestion?.[lang], rule.kind === 'require');
+      suggest(diagnostic, text, seg, hit, rewrites(lang), registerOf(), rule.kind === 'require');
       if (diagnostic.suggestion === undefined && rule.suggestion) {
         diagnostic.suggestion = fill(rule.suggestion[lang], matched);
         diagnostic.general = true;
@@ -171,11 +171,12 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
  * sentence (from the rule's rewrites, or from its safe fix), or advice for the
  * phrase. The rule's general advice is the fallback (set by the caller).
  */
-function suggest(d: Diagnostic, text: string, seg: Prose['segments'][number], hit: { start: number; end: number }, rewrites: Parameters<typeof rewrite>[4], register: Register, _general: string | undefined, whole: boolean): void {
+function suggest(d: Diagnostic, text: string, seg: Prose['segments'][number], hit: { start: number; end: number }, rewrites: Parameters<typeof rewrite>[4], register: Register, whole: boolean): void {
   if (whole) {
     // A whole-reply rule: its fix inserts a sentence; offer the same sentence as the suggestion.
-    if (d.fix && d.fix.range[0] === d.fix.range[1]) {
-      const sentence = d.fix.text.trim();
+    if (d.fix) {
+      // The fix inserts the sentence (and may capitalise the letter after it).
+      const sentence = d.fix.text.slice(0, d.fix.text.length - (d.fix.range[1] - d.fix.range[0])).trim();
       d.suggestion = `+ “${sentence}”`;
       d.suggestions = [{ desc: `Insert “${sentence}”`, fix: d.fix }];
     }

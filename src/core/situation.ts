@@ -119,7 +119,7 @@ const NOTICE: Cue[] = [
 /** A reply to one person's own contact: a greeting by name, a first-person answer. Weighs against a notice. */
 const PERSONAL: Cue[] = [
   // Case-insensitive greeting, then a name with a capital (so the expression itself is case-sensitive).
-  cue('greeting by name', `^\\s*(?:${'hi|hey|hello|dear|beste|hoi|hallo|goedemorgen|goedemiddag|goedenavond|morning|afternoon|evening'.replace(/\b(\w)/g, (c) => `[${c}${c.toUpperCase()}]`)})[,!]?\\s+(?!Customer|Klant|Sir|Madam|Heer|Mevrouw\\s*\\{|Member|User|Gebruiker|Lid\\b|\\{|%|\\[|<)\\p{Lu}`, 'u'),
+  cue('greeting by name', `^\\s*(?:${'hi|hey|hello|dear|beste|hoi|hallo|goedemorgen|goedemiddag|goedenavond|morning|afternoon|evening'.replace(/\b(\w)/g, (c) => `[${c}${c.toUpperCase()}]`)})[,!]?\\s+(?:(?:mevrouw|meneer|heer|de heer|mr|mrs|ms|miss|dr|Mevrouw|Meneer|Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?(?!Customer|Klant|Sir|Madam|Heer|Mevrouw\\s*\\{|Member|User|Gebruiker|Lid\\b|\\{|%|\\[|<)\\p{Lu}`, 'u'),
   cue('en: first person', stems("i.?ll\\b|i will\\b|i.?ve\\b|i.?d\\b|i have (?:checked|looked|asked|passed|forwarded|escalated|sent|refunded|added|applied|booked|spoken|reached|noticed|tried|had)|i can\\b|i.?m (?:sorry|afraid|happy|glad|not sure|going)|let me\\b|i (?:see|understand|hear|think|believe|checked|looked|noticed)\\b")),
   cue('en: asks the customer', stems("can you\\b[^.!?\\n]{0,80}\\?|could you\\b|would you mind|please (?:dm|send us|reply with|share|provide|confirm|try)|dm us|send us a (?:dm|direct|private)|shoot us a dm|reach out (?:to us )?(?:via|in|through) dm")),
   cue('nl: eerste persoon', stems('ik heb\\b|ik zie\\b|ik kan\\b|ik zal\\b|ik ga\\b|ik begrijp|ik snap|ik hoor|ik kijk|ik bel|ik stuur|ik zoek|ik denk|laat (?:me|mij) (?:even )?weten')),

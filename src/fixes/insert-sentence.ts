@@ -63,6 +63,9 @@ export const insertSentence: FixType = {
     let at = seg.offsets[index];
     // Before any emphasis that opens the paragraph.
     while (at > 0 && /[*_~]/.test(text[at - 1])) at--;
+    // Dutch letters go on in lower case after "Beste Tim,": after a whole sentence, the next one starts with a capital.
+    const next = text[at];
+    if (next && /\p{Ll}/u.test(next) && next.toUpperCase().length === 1) return { range: [at, at + 1], text: `${sentence} ${next.toUpperCase()}` };
     return { range: [at, at], text: `${sentence} ` };
   },
 };

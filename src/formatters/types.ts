@@ -29,6 +29,8 @@ export interface FormatContext {
   version: string;
   /** With --fix or --fix-dry-run: how many problems the fixes solved. */
   fixed?: number;
+  /** Columns to wrap to (the terminal's; undefined: 80). */
+  width?: number;
 }
 
 export type Formatter = (reports: readonly FileReport[], ctx: FormatContext) => string;

@@ -23,6 +23,12 @@ export const require: RuleKind = {
         items: { enum: [...APPLIES] },
         description: 'the situations the rule applies in (complaint, question, notice; upset: a complaint whose customer is upset; refusal: a reply, not a notice, that turns something down); default: all',
       },
+      sentence: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { en: { type: 'string', minLength: 1 }, nl: { type: 'string', minLength: 1 } },
+        description: 'your own sentence for --fix to insert, per language; {formal|informal} follows the reply\'s register ("Bedankt voor {uw|je} mail!")',
+      },
       question: {
         type: 'boolean',
         description: 'a question in the reply meets the rule too (the customer\'s next step is to answer it); default false',

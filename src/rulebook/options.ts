@@ -49,5 +49,6 @@ export function applyOptions(rule: RuleDefinition, options: RuleOptions, yaml: Y
   }
   if (options.acronyms) out.options.acronyms = [...((rule.options.acronyms as string[] | undefined) ?? []), ...(options.acronyms as string[])];
   for (const key of ['max', 'minLength']) if (options[key] !== undefined) out.options[key] = options[key];
+  if (options.sentence) out.options.sentence = { ...(rule.options.sentence as object | undefined), ...(options.sentence as object) };
   return out;
 }

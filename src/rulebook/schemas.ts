@@ -324,7 +324,7 @@ export const configSchema = {
     "ruleOptions": {
       "type": "object",
       "additionalProperties": false,
-      "description": "added to the rule's own: phrases, exceptions, word lists (e.g. your couriers), acronyms",
+      "description": "added to the rule's own: phrases, exceptions, word lists (e.g. your couriers), acronyms; your own inserted sentence",
       "properties": {
         "patterns": {
           "$ref": "rule.schema.json#/definitions/phrases"
@@ -352,6 +352,15 @@ export const configSchema = {
         "minLength": {
           "type": "integer",
           "minimum": 2
+        },
+        "sentence": {
+          "type": "object",
+          "additionalProperties": false,
+          "description": "whole-reply rules with a fix: your own sentence to insert, per language; {formal|informal} follows the reply's register",
+          "properties": {
+            "en": { "type": "string", "minLength": 1 },
+            "nl": { "type": "string", "minLength": 1 }
+          }
         }
       }
     },
