@@ -23,7 +23,12 @@ const count = (re: RegExp, text: string) => text.match(re)?.length ?? 0;
 export function detectRegister(text: string, lang: Lang): Register {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
   const norm = sample.replace(/[\u2018\u2019]/g, "'");
-  if (lang === 'nl') return count(NL_INFORMAL, norm) > count(NL_FORMAL, norm) ? 'informal' : 'formal';
+  if (lang === 'nl') {
+    const greeting = /^\s*(?:(hoi|hey|hee|hai|hallo|hi)|(geachte|beste))(?![\p{L}\p{N}])/iu.exec(norm);
+    const informal = count(NL_INFORMAL, norm) + (greeting?.[1] && greeting[1].toLowerCase() !== 'hallo' ? 1 : 0);
+    const formal = count(NL_FORMAL, norm) + (greeting?.[2]?.toLowerCase() === 'geachte' ? 1 : 0);
+    return informal > formal ? 'informal' : 'formal';
+  }
   const formal = count(EN_FORMAL, norm);
   const informal = count(EN_INFORMAL, norm) * 2 + count(EN_CONTRACTION, norm);
   return informal >= 2 && informal > formal * 2 ? 'informal' : 'formal';
