@@ -68,7 +68,8 @@ function sentenceAround(text: string, from: number, to: number): [number, number
   let m: RegExpExecArray | null;
   while ((m = SENTENCE_END.exec(text)) && m.index < from) start = m.index + m[0].length;
   let end = text.length;
-  SENTENCE_END.lastIndex = to;
+  // From the hit's last character: a hit may end with the sentence's own full stop.
+  SENTENCE_END.lastIndex = Math.max(from, to - 1);
   if ((m = SENTENCE_END.exec(text))) end = m.index + (/[.!?…]/.test(m[0][0]) ? 1 : 0);
   while (start < end && /\s/.test(text[start])) start++;
   return [start, end];
