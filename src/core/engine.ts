@@ -203,13 +203,14 @@ function suggest(d: Diagnostic, text: string, seg: Prose['segments'][number], hi
   }
 }
 
-/** [start, end) of the sentence (in the source, on one line) around [from, to). */
+/** [start, end) of the sentence (in the source, on one line) around [from, to): a sentence ends with a run of . ! ? … before white space. */
 function sentenceOf(text: string, from: number, to: number): [number, number] {
+  const endsAt = (i: number) => /[.!?…]/.test(text[i] ?? '') && (i + 1 >= text.length || /\s/.test(text[i + 1]));
   let start = from;
-  while (start > 0 && !/[\n\r]/.test(text[start - 1]) && !(/\s/.test(text[start - 1]) && /[.!?…]/.test(text[start - 2] ?? ''))) start--;
-  let end = to;
-  while (end < text.length && !/[\n\r]/.test(text[end]) && !(/[.!?…]/.test(text[end]) && /\s|$/.test(text[end + 1] ?? ''))) end++;
-  if (end < text.length && /[.!?…]/.test(text[end])) end++;
+  while (start > 0 && !/[\n\r]/.test(text[start - 1]) && !(/\s/.test(text[start - 1]) && endsAt(start - 2))) start--;
+  let end = Math.max(from, to - 1);
+  while (end < text.length && !/[\n\r]/.test(text[end]) && !endsAt(end)) end++;
+  if (end < text.length && endsAt(end)) end++;
   return [start, end];
 }
 
