@@ -35,8 +35,8 @@ describe('register: inserted sentences and rewrites follow the draft', () => {
   });
 
   it('rewrites say "je" or "u" as the draft does', () => {
-    const je = lintJson('> Waar blijft mijn geld?\n\nHoi Tim, sorry dat je moet wachten! We kijken ernaar.\n', ['--lang', 'nl']).find((m) => m.ruleId === 'no-vague-promise');
-    const u = lintJson('> Waar blijft mijn geld?\n\nBeste meneer Smit, excuses. Kunt u even wachten? We kijken ernaar.\n', ['--lang', 'nl']).find((m) => m.ruleId === 'no-vague-promise');
+    const je = lintJson('Hoi Eva, sorry dat je moet wachten. Dat moet je met de winkel regelen.\n', ['--lang', 'nl']).find((m) => m.ruleId === 'no-passing-the-buck');
+    const u = lintJson('Beste meneer Bakker, excuses voor het wachten. Dat moet u met de winkel regelen.\n', ['--lang', 'nl']).find((m) => m.ruleId === 'no-passing-the-buck');
     expect(je?.suggestion).toMatch(/\bje\b/);
     expect(je?.suggestion).not.toMatch(/\bu\b/);
     expect(u?.suggestion).toMatch(/\bu\b/);
