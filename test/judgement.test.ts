@@ -36,6 +36,8 @@ const CASES: [string, 'en' | 'nl', string, boolean][] = [
   ["We don't plan to address it in the foreseeable future.", 'en', 'no-vague-promise', false],
   ["That's not possible on this plan, but I can move you to the family plan today at no cost.", 'en', 'no-policy-wall', false],
   ['Your PSN account works again; log in at the WWW site. ^JDG', 'en', 'no-shouting', false],
+  // A phrase's slot never reaches into the next sentence ("read the … article" across a full stop).
+  ['Thanks, I have read the release notes. This article lists every change we made, and the fix is in 2.3.', 'en', 'no-website-deflection', false],
 ];
 
 describe('phrasings a new user tried are caught, false positives a writer saw are gone', () => {

@@ -51,8 +51,13 @@ const START = `(?:${NOT_WORD_BEHIND}${WORD_AHEAD}|${NOT_WORD_AHEAD})`;
 /** At a word end, or after a non-word character. */
 const END = `(?:${WORD_BEHIND}${NOT_WORD_AHEAD}|${NOT_WORD_BEHIND})`;
 const GAP = '\\s+';
-/** An arbitrary word for slots: anything but white space and masked (skipped) text. */
-const ANY_WORD = '[^\\s\\uFFFC]+';
+/**
+ * An arbitrary word for slots: anything but white space and masked (skipped) text, and no sentence end
+ * (a . ! ? before white space): a slot never reaches into the next sentence ("read the notes. This article").
+ * A full stop after one letter is an abbreviation's ("a.u.b.", "e.g."), not a sentence end. The three
+ * alternatives start with different characters, so a word is matched one way only.
+ */
+const ANY_WORD = `(?:[^\\s\\uFFFC.!?]|[!?](?![\\s\\uFFFC]|$)|(?!(?<=[${LETTER}][${LETTER}])\\.(?:[\\s\\uFFFC]|$))\\.)+`;
 const STEM_TAIL = `[${LETTER}]*`;
 
 const SPECIAL = new Set(['[', ']', '(', ')', '{', '}', '|', '*', '<', '>']);
