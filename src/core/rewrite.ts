@@ -55,11 +55,14 @@ export function compileRewrites(rewrites: PerLang<RewriteDefinition[]> | undefin
   return (lang) =>
     (built[lang] ??= (rewrites?.[lang] ?? []).flatMap((def) => {
       const re = compilePhrases([def.find], words?.[lang]);
-      return re ? [{ re, def }] : [];
+      // Sticky: tried at the word starts of the sentence only (a phrase may start with an optional slot).
+      return re ? [{ re: new RegExp(re.source, 'uy'), def }] : [];
     }));
 }
 
 const SENTENCE_END = /[.!?…](?=\s|$)|\n\s*\n/g;
+/** Where a word (or a mark such as "!" or a quote) starts: where a phrase may start. */
+const WORD_START = /(?<=^|\s)\S|(?<=[^\p{L}\p{N}])[\p{L}\p{N}]/gu;
 
 /** [start, end) of the sentence around [from, to) in a segment's text. */
 function sentenceAround(text: string, from: number, to: number): [number, number] {
@@ -90,18 +93,20 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 export function rewrite(source: string, seg: Segment, start: number, end: number, rewrites: Compiled[], register: Register): Rewritten | undefined {
   if (!rewrites.length) return undefined;
   const [sStart, sEnd] = sentenceAround(seg.text, start, end);
+  // Searched in the sentence only, at the word starts up to the hit's end: a match must overlap the hit.
+  const upTo = seg.folded.slice(0, sEnd);
+  const starts: number[] = [];
+  WORD_START.lastIndex = sStart;
+  for (let w: RegExpExecArray | null; (w = WORD_START.exec(upTo)) && w.index < end; ) starts.push(w.index);
   for (const { re, def } of rewrites) {
-    re.lastIndex = sStart;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(seg.folded)) && m.index < sEnd) {
+    for (const at of starts) {
+      re.lastIndex = at;
+      const m = re.exec(upTo);
+      if (!m || !m[0].length) continue;
       const mStart = m.index;
       const mEnd = m.index + m[0].length;
-      if (!m[0].length) {
-        re.lastIndex++;
-        continue;
-      }
       // Only a phrase that overlaps the hit: another part of the sentence is not the problem.
-      if (mEnd <= start || mStart >= end || mEnd > sEnd) continue;
+      if (mEnd <= start || mStart >= end) continue;
       if (def.advice !== undefined) return { advice: inRegister(def.advice, register) };
       const range = plain(seg, mStart, mEnd);
       const sentence = plain(seg, sStart, sEnd);
