@@ -1,7 +1,9 @@
 /** The default: problems grouped by file, the suggestion under each, a summary at the end. */
+import { escapeReport } from './escape.js';
 import { plural, type FileReport, type FormatContext, type Formatter, type StreamFormatter, type Totals } from './types.js';
 
 function file(report: FileReport, { color: c }: FormatContext): string {
+  report = escapeReport(report);
   if (!report.messages.length) return '';
   let out = `\n${c.underline(report.filePath)}\n`;
   const posWidth = Math.max(...report.messages.map((m) => `${m.line}:${m.column}`.length));
