@@ -180,6 +180,10 @@ const tests: Record<string, (ctx: TestContext) => void | Promise<void>> = {
     writeFileSync(join(d, 'r0.md'), 'Hello.\n');
     const clean = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} r0.md -f json | head -c 1`], { cwd: d, encoding: 'utf8' });
     expect([clean.status, clean.stderr]).toEqual([0, '']);
+    // stderr into the same closed pipe (300 binary files, a message each): still the run's exit code, 2.
+    for (let i = 0; i < 300; i++) writeFileSync(join(d, `r${i}.md`), Buffer.from([0, 1]));
+    const both = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} . 2>&1 | head -1`], { cwd: d, encoding: 'utf8' });
+    expect(both.status).toBe(2);
   },
   'stdout-error'() {
     const d = dir({ 'ok.md': 'Hello.\n', 'b.md': BAD });
@@ -295,6 +299,13 @@ const tests: Record<string, (ctx: TestContext) => void | Promise<void>> = {
     expect([b.uid, b.gid, b.mode & 0o7777]).toEqual([1234, 65534, 0o664]);
     expect(readFileSync(join(d, 'b.md'), 'utf8')).not.toBe(fixable);
     expect(readdirSync(d).sort()).toEqual(['.git', 'a.md', 'b.md']);
+    // A file nobody may write, in a folder where nobody cannot create files: written in place.
+    const e = dir({ 'c.md': fixable });
+    chmodSync(e, 0o755);
+    chmodSync(join(e, 'c.md'), 0o666);
+    expect(runUnprivileged(['c.md', '--fix', ...PLAIN], e).stderr).toBe('');
+    expect(readFileSync(join(e, 'c.md'), 'utf8')).not.toBe(fixable);
+    expect(statSync(join(e, 'c.md')).uid).toBe(0);
   },
   'cache-file'() {
     const d = dir({ 'b.md': BAD });

@@ -4,8 +4,8 @@
  * a temporary file beside the real file, gets the original's owner, group and
  * mode, is flushed, then renamed over it (atomic: an interrupted run leaves the
  * old file or the new one, never half of one). A file with more than one hard
- * link, or whose owner this user cannot give to a new file, is written in place
- * instead, so that every name and the owner keep it. A file that changed on
+ * link, whose owner this user cannot give to a new file, or in a folder where
+ * this user cannot create one, is written in place instead, so that every name and the owner keep it. A file that changed on
  * disk since it was read, is read-only, vanished or is no longer a regular file
  * is not written.
  */
@@ -67,7 +67,13 @@ export function writeFixed(path: string, original: Uint8Array, text: string): st
   let fd: number | undefined;
   try {
     // O_EXCL: never opens a file or a symlink that is already there.
-    fd = openSync(tmp, 'wx', 0o600);
+    try {
+      fd = openSync(tmp, 'wx', 0o600);
+    } catch (e) {
+      // A folder this user may not create files in, around a file it may write: write in place.
+      if ((e as NodeJS.ErrnoException).code === 'EACCES') return writeInPlace(real, bytes, now.bytes);
+      throw e;
+    }
     try {
       fchownSync(fd, stat.uid, stat.gid);
     } catch {
