@@ -16,21 +16,28 @@ export interface Io {
  * code its results call for. Any other write error (`> /dev/full`) is: exit 2.
  */
 const stdoutState: { closed: boolean; error?: string } = { closed: false };
+/** stderr read by a reader that went away (`replylint dir 2>&1 | head -1`): nothing more is written to it. */
+let stderrClosed = false;
 
 export const processIo: Io = {
   stdout: (s) => {
     if (!stdoutState.closed) process.stdout.write(s);
   },
-  stderr: (s) => process.stderr.write(s),
+  stderr: (s) => {
+    if (!stderrClosed) process.stderr.write(s);
+  },
 };
 
-/** Watch stdout for write errors (replacing handlers installed before main() ran). */
+/** Watch stdout and stderr for write errors (replacing handlers installed before main() ran). */
 export function watchStdout(): void {
   process.stdout.removeAllListeners('error');
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (stdoutState.closed) return;
     stdoutState.closed = true;
     if (err.code !== 'EPIPE') stdoutState.error = err.message;
+  });
+  process.stderr.on('error', () => {
+    stderrClosed = true;
   });
 }
 
