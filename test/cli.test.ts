@@ -1,9 +1,10 @@
 /** The CLI end to end: spawn bin/replylint.js as a user would. */
-import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BAD_EN, GOOD_EN, runCli } from './helpers.js';
+import { BAD_EN, BIN, GOOD_EN, runCli } from './helpers.js';
 
 
 const run = (args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) => runCli(args, { ...opts, env: { FORCE_COLOR: '', ...opts.env } });
@@ -92,12 +93,80 @@ describe('replylint CLI', () => {
     expect(json(r.stdout).map((f) => f.filePath)).toEqual(['macros/sub/a.md']);
   });
 
-  it('reads stdin with "-" and piped input, named by --stdin-filename', () => {
+  it('reads stdin with "-" (or --stdin-filename alone), named by --stdin-filename', () => {
     const r = run(['-', '-f', 'compact', '--stdin-filename', 'draft.md'], { cwd: dir, input: BAD_EN });
     expect(r.stdout).toMatch(/^draft\.md:3:1: error: .+\(no-as-i-said\)$/m);
-    const piped = run(['-f', 'compact'], { cwd: dir, input: BAD_EN });
-    expect(piped.stdout).toMatch(/^<stdin>:3:1: error/m);
-    expect(piped.code).toBe(1);
+    const named = run(['-f', 'compact', '--stdin-filename', 'draft.md'], { cwd: dir, input: BAD_EN });
+    expect(named.stdout).toMatch(/^draft\.md:3:1: error/m);
+    expect(named.code).toBe(1);
+    const dash = run(['-', '-f', 'compact'], { cwd: dir, input: BAD_EN });
+    expect(dash.stdout).toMatch(/^<stdin>:3:1: error/m);
+  });
+
+  it('no paths (`replylint < file`, an empty `$(…)` list) is a usage error, exit 2: stdin is read only for "-"', () => {
+    for (const input of [BAD_EN, '']) {
+      const r = run(['-f', 'compact'], { cwd: dir, input });
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'replylint: no paths given (give files, directories or globs, or "-" to read stdin)\n']);
+    }
+  });
+
+  it("an empty path ('') is named as an error (exit 2); the other files are linted", () => {
+    const r = run(['', 'bad.md', '-f', 'compact'], { cwd: dir });
+    expect(r.stderr).toBe("replylint: '': empty path (give a file, directory or glob)\n");
+    expect(r.stdout).toMatch(/^bad\.md:3:1: error/m);
+    expect(r.stdout).not.toMatch(/^\//m);
+    expect(r.code).toBe(2);
+  });
+
+  it('`replylint help` shows help, even beside a file named help; `help <command>` that command\'s', () => {
+    const d = mkdtempSync(join(tmpdir(), 'replylint-help-'));
+    writeFileSync(join(d, 'help'), BAD_EN);
+    const h = run(['help'], { cwd: d });
+    expect([h.code, h.stderr]).toEqual([0, '']);
+    expect(h.stdout).toMatch(/^Usage: replylint /);
+    expect(h.stdout).toMatch(/Examples:/);
+    expect(run(['help', 'explain'], { cwd: d }).stdout).toMatch(/^Usage: replylint explain/);
+    expect(run(['./help', '-f', 'compact'], { cwd: d }).stdout).toMatch(/^\.\/help:3:1: error/m);
+  });
+
+  it('--quiet with --max-warnings still counts the warnings it does not show', () => {
+    const text = 'Hi Sam, thank you for your message and sorry for the wait; I understand. We will look into it.\n';
+    writeFileSync(join(dir, 'warn-quiet.md'), text);
+    const r = run(['warn-quiet.md', '--quiet', '--max-warnings', '0'], { cwd: dir });
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^replylint: too many warnings \((\d+), \1 not shown by --quiet, at most 0 allowed\)\n$/);
+    expect(r.code).toBe(1);
+    expect(run(['warn-quiet.md', '--quiet'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('--fix with --fix-dry-run is a usage error (exit 2), and writes nothing', () => {
+    const d = mkdtempSync(join(tmpdir(), 'replylint-fixdry-'));
+    writeFileSync(join(d, 'a.md'), BAD_EN);
+    const r = run(['a.md', '--fix', '--fix-dry-run'], { cwd: d });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe('replylint: --fix and --fix-dry-run cannot be used together: --fix-dry-run shows the fixes, --fix writes them\n');
+    expect(readFileSync(join(d, 'a.md'), 'utf8')).toBe(BAD_EN);
+  });
+
+  it('-o creates missing folders for the report', () => {
+    const d = mkdtempSync(join(tmpdir(), 'replylint-out-'));
+    writeFileSync(join(d, 'a.md'), BAD_EN);
+    const r = run(['a.md', '-f', 'json', '-o', 'missing/dir/out.json'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/report written to missing\/dir\/out\.json/);
+    expect(JSON.parse(readFileSync(join(d, 'missing', 'dir', 'out.json'), 'utf8'))[0].filePath).toBe('a.md');
+  });
+
+  it('--stdin-filename respects ignorePatterns: a warning, exit 0; --fix gives the text back unchanged', () => {
+    const d = mkdtempSync(join(tmpdir(), 'replylint-ignore-'));
+    mkdirSync(join(d, '.git'));
+    writeFileSync(join(d, '.replylintrc.yaml'), 'ignorePatterns: ["drafts/**"]\n');
+    const r = run(['-', '--stdin-filename', 'drafts/x.md', '-f', 'compact'], { cwd: d, input: BAD_EN });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', 'replylint: warning: drafts/x.md: ignored by an ignorePatterns entry in the config\n']);
+    const fixed = run(['-', '--stdin-filename', 'drafts/x.md', '--fix'], { cwd: d, input: BAD_EN });
+    expect([fixed.code, fixed.stdout]).toEqual([0, BAD_EN]);
+    expect(run(['-', '--stdin-filename', 'other/x.md', '-f', 'compact'], { cwd: d, input: BAD_EN }).code).toBe(1);
+    expect(existsSync(join(d, 'drafts'))).toBe(false);
   });
 
   it('a missing file next to a good one: names it on stderr, lints the other, exits 2', () => {
@@ -107,14 +176,17 @@ describe('replylint CLI', () => {
     expect(r.code).toBe(2);
   });
 
-  it('an unreadable file is named on stderr, the others are linted', () => {
-    if (process.getuid?.() === 0) return; // root reads everything
-    const f = join(dir, 'secret.md');
-    writeFileSync(f, BAD_EN);
-    chmodSync(f, 0o000);
-    const r = run(['secret.md', 'bad.md', '-f', 'compact'], { cwd: dir });
-    expect(r.stderr).toMatch(/secret\.md: permission denied/);
-    expect(r.code).toBe(2);
+  it('an unreadable file is named on stderr, the others are linted (as root: run as the user nobody)', () => {
+    const d = mkdtempSync(join(tmpdir(), 'replylint-perm-'));
+    chmodSync(d, 0o755);
+    writeFileSync(join(d, 'bad.md'), BAD_EN, { mode: 0o644 });
+    writeFileSync(join(d, 'secret.md'), BAD_EN, { mode: 0o000 });
+    const args = [BIN, 'secret.md', 'bad.md', '-f', 'compact'];
+    const cmd = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args] : [process.execPath, ...args];
+    const r = spawnSync(cmd[0], cmd.slice(1), { cwd: d, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stderr).toBe('replylint: secret.md: permission denied\n');
+    expect(r.stdout).toMatch(/^bad\.md:3:1: error/m);
+    expect(r.status).toBe(2);
   });
 
   it('a binary file is refused by name; the others are linted', () => {

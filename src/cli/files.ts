@@ -40,13 +40,17 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       targets.push({ path: '-', stdin: true });
       continue;
     }
+    if (arg === '') {
+      errors.push({ path: "''", message: 'empty path (give a file, directory or glob)' });
+      continue;
+    }
     let stat;
     try {
       stat = statSync(resolve(cwd, arg));
     } catch (e) {
       const { glob, isDynamicPattern } = await globber();
       if (isDynamicPattern(arg)) {
-        const found = await glob(arg, { cwd, ignore: IGNORE, onlyFiles: true, dot: false, expandDirectories: false });
+        const found = await glob(arg, { cwd, ignore: IGNORE, onlyFiles: true, dot: false, expandDirectories: false, followSymbolicLinks: false });
         if (!found.length) errors.push({ path: arg, message: 'no files match this pattern' });
         for (const f of found.sort()) add(f);
       } else {

@@ -10,7 +10,42 @@ export interface Io {
   stderr: (s: string) => void;
 }
 
-export const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+/**
+ * stdout's state. A reader that went away (`replylint dir | head -1`, EPIPE)
+ * is not an error: nothing more is written, and the run goes on to the exit
+ * code its results call for. Any other write error (`> /dev/full`) is: exit 2.
+ */
+const stdoutState: { closed: boolean; error?: string } = { closed: false };
+/** stderr read by a reader that went away (`replylint dir 2>&1 | head -1`): nothing more is written to it. */
+let stderrClosed = false;
+
+export const processIo: Io = {
+  stdout: (s) => {
+    if (!stdoutState.closed) process.stdout.write(s);
+  },
+  stderr: (s) => {
+    if (!stderrClosed) process.stderr.write(s);
+  },
+};
+
+/** Watch stdout and stderr for write errors (replacing handlers installed before main() ran). */
+export function watchStdout(): void {
+  process.stdout.removeAllListeners('error');
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (stdoutState.closed) return;
+    stdoutState.closed = true;
+    if (err.code !== 'EPIPE') stdoutState.error = err.message;
+  });
+  process.stderr.on('error', () => {
+    stderrClosed = true;
+  });
+}
+
+/** After the last write: the write error on stdout, if there was one (errors arrive a turn later). */
+export async function stdoutError(): Promise<string | undefined> {
+  await new Promise<void>((r) => setImmediate(r));
+  return stdoutState.error;
+}
 
 /** A mistake in how replylint was called: one line on stderr, exit 2. */
 export class UsageError extends Error {}

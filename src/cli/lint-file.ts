@@ -45,6 +45,8 @@ export interface FileOutcome {
   cacheEntry?: { hash: string; key: string };
   /** With --cache: the results were replayed, not computed. */
   cached?: boolean;
+  /** Warnings --quiet left out of the report (--max-warnings still counts them). */
+  quietWarnings?: number;
 }
 
 function fileType(path: string): FileType {
@@ -88,8 +90,10 @@ export class FileLinter {
     const out: FileOutcome = { stderr: [], fatal: false, fixed: 0 };
     const shown = target.stdin ? (s.stdinFilename ?? '<stdin>') : target.path;
     const configPath = target.stdin ? (s.stdinFilename ?? 'stdin.md') : target.path;
-    if (!target.stdin && this.resolver.isIgnored(target.path)) {
-      if (target.explicit) out.stderr.push(`replylint: warning: ${shown}: ignored by an ignorePatterns entry in the config`);
+    // stdin named by --stdin-filename is ignored like that file would be (as ESLint does): a warning, exit 0; --fix gives the text back unchanged.
+    if (target.stdin ? s.stdinFilename !== undefined && this.resolver.isIgnored(s.stdinFilename) : this.resolver.isIgnored(target.path)) {
+      if (target.explicit || target.stdin) out.stderr.push(`replylint: warning: ${shown}: ignored by an ignorePatterns entry in the config`);
+      if (target.stdin && s.fix && !s.fixDryRun && stdin?.text !== undefined) out.stdinOutput = stdin.text;
       return out;
     }
     const read = target.stdin ? stdin! : readTargetSync(target.path, s.maxFileSize);
@@ -141,6 +145,7 @@ export class FileLinter {
     }
     if (target.stdin && s.fix && !s.fixDryRun) out.stdinOutput = output ?? read.text;
     const messages = s.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    if (s.quiet) out.quietWarnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
     out.report = {
       filePath: shown,
       output,

@@ -1,9 +1,10 @@
 /** The main job: lint files, directories, globs or stdin; report; exit by the result. */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEVERITIES, type Lang, type Severity } from '../core/types.js';
+import { escapeText } from '../formatters/escape.js';
 import type { FileReport, Formatter, StreamFormatter } from '../formatters/types.js';
 import { didYouMean } from '../rulebook/errors.js';
 import { resolverFor, type ConfigResolver } from './config.js';
@@ -12,6 +13,7 @@ import { expandPaths, type Target } from './files.js';
 import { FileLinter, type FileLintSettings, type FileOutcome } from './lint-file.js';
 import { readStdin, type ReadResult } from './read.js';
 import type { ResultCache } from './cache.js';
+import { settle } from './signals.js';
 
 const FORMATTERS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'formatters');
 
@@ -107,8 +109,6 @@ function workerCount(files: number): number {
   return Math.min(availableParallelism(), 4) - 1;
 }
 
-/** On one thread, files linted between two turns of the event loop (where a signal handler can run). */
-const YIELD_EVERY = 16;
 /** Files linted but not yet reported, at most: the main thread waits for the workers beyond this. */
 const AHEAD = 64;
 /** Files in flight per worker: keeps it busy while the main thread is linting a file of its own and cannot answer. */
@@ -126,11 +126,10 @@ async function lintAll(targets: Target[], settings: FileLintSettings, resolver: 
   // --fix writes on the main thread: its Ctrl-C handler must know every temporary file (a worker's would be left behind).
   const workers = settings.fix && !settings.fixDryRun ? 0 : workerCount(targets.filter((t) => !t.stdin).length);
   if (!workers) {
-    for (let i = 0; i < targets.length; i++) {
-      emit(linter.lint(targets[i], targets[i].stdin ? stdin : undefined));
-      // Let signals in now and then: Ctrl-C's handler (bin/replylint.js) runs only between tasks, and a
-      // run of thousands of files, or a --fix, would otherwise go on to the end before it stops.
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((r) => setImmediate(r));
+    for (const target of targets) {
+      emit(linter.lint(target, target.stdin ? stdin : undefined));
+      // After a fix was written: a signal that came meanwhile is handled now, then signals end the process at once again (signals.ts).
+      await settle();
     }
     return;
   }
@@ -200,6 +199,7 @@ async function lintAll(targets: Target[], settings: FileLintSettings, resolver: 
 
 export async function runLint(paths: string[], opts: LintOptions, io: Io): Promise<number> {
   const cwd = process.cwd();
+  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows the fixes, --fix writes them');
   let maxWarnings: number | undefined;
   if (opts.maxWarnings !== undefined) {
     maxWarnings = Number(opts.maxWarnings);
@@ -218,13 +218,14 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   const known = resolver.allRules();
   const cliRules = parseRuleFlags(opts.rule, known.map((r) => r.id));
 
+  // stdin is read only when asked for: an empty `$(…)` file list must not pass silently.
   if (!paths.length) {
-    if (process.stdin.isTTY) throw new UsageError('no paths given (give files or directories, or "-" to read stdin)');
+    if (opts.stdinFilename === undefined) throw new UsageError('no paths given (give files, directories or globs, or "-" to read stdin)');
     paths = ['-'];
   }
   const { targets, errors } = await expandPaths(paths, cwd);
   let fatal = errors.length > 0;
-  for (const err of errors) io.stderr(`replylint: ${err.path}: ${err.message}\n`);
+  for (const err of errors) io.stderr(`replylint: ${escapeText(err.path)}: ${err.message}\n`);
 
   const settings: FileLintSettings = {
     cwd,
@@ -238,12 +239,13 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
     fixDryRun: opts.fixDryRun,
     maxFileSize,
   };
-  const stdin = targets.some((t) => t.stdin) ? await readStdin() : undefined;
+  const stdin = targets.some((t) => t.stdin) ? await readStdin(maxFileSize) : undefined;
 
   let cache: ResultCache | undefined;
   if (opts.cache) {
     const { ResultCache } = await import('./cache.js');
     cache = new ResultCache(resolve(cwd, opts.cacheLocation ?? '.replylintcache'), replylintVersion);
+    if (cache.warning) io.stderr(`replylint: warning: the cache ${opts.cacheLocation ?? '.replylintcache'}: ${cache.warning}\n`);
     settings.cache = true;
     settings.version = replylintVersion;
     for (const t of targets) if (!t.stdin) t.cached = cache.get(t.path);
@@ -267,6 +269,8 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
 
   const reports: FileReport[] = [];
   const totals = { files: 0, errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  // Warnings --quiet did not show: --max-warnings still counts them, as ESLint does.
+  let quietWarnings = 0;
   let fixedCount = 0;
   const diffs: string[] = [];
   let stdinOutput: string | undefined;
@@ -279,9 +283,11 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
       cache.set(o.report.filePath, { ...cacheEntry, outcome });
     }
     if (o.stderr.length) progress?.clear();
-    for (const line of o.stderr) io.stderr(`${line}\n`);
+    // Escaped: a file name can hold terminal escape sequences.
+    for (const line of o.stderr) io.stderr(`${escapeText(line)}\n`);
     fatal ||= o.fatal;
     fixedCount += o.fixed;
+    quietWarnings += o.quietWarnings ?? 0;
     if (o.stdinOutput !== undefined) stdinOutput = o.stdinOutput;
     if (o.diff) {
       if (showDiffs && streaming) stdout(o.diff);
@@ -300,6 +306,7 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
   if (cache) {
     try {
       cache.save();
+      await settle();
     } catch (e) {
       io.stderr(`replylint: warning: could not write the cache ${opts.cacheLocation ?? '.replylintcache'}: ${(e as Error).message}\n`);
     }
@@ -318,6 +325,7 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
     if (diffs.length && showDiffs) io.stdout(diffs.join(''));
     if (opts.outputFile) {
       try {
+        mkdirSync(dirname(resolve(cwd, opts.outputFile)), { recursive: true });
         writeFileSync(opts.outputFile, report);
       } catch (e) {
         throw new UsageError(`--output-file ${opts.outputFile}: ${(e as Error).message}`);
@@ -328,10 +336,10 @@ export async function runLint(paths: string[], opts: LintOptions, io: Io): Promi
       io.stdout(report);
     }
   }
-  if (maxWarnings !== undefined && totals.warnings > maxWarnings) {
-    io.stderr(`replylint: too many warnings (${totals.warnings}, at most ${maxWarnings} allowed)\n`);
-  }
+  const warnings = totals.warnings + quietWarnings;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  if (tooManyWarnings) io.stderr(`replylint: too many warnings (${warnings}${quietWarnings ? `, ${quietWarnings} not shown by --quiet` : ''}, at most ${maxWarnings} allowed)\n`);
   if (fatal) return EXIT.fatal;
-  if (totals.errors > 0 || (maxWarnings !== undefined && totals.warnings > maxWarnings)) return EXIT.lint;
+  if (totals.errors > 0 || tooManyWarnings) return EXIT.lint;
   return EXIT.ok;
 }

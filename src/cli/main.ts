@@ -2,7 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LANGS } from '../core/types.js';
 import { RulebookError } from '../rulebook/errors.js';
-import { EXIT, processIo, UsageError, version, type Io } from './io.js';
+import { EXIT, processIo, stdoutError, UsageError, version, watchStdout, type Io } from './io.js';
+import { defaultSignals } from './signals.js';
 import { runLint, type LintOptions } from './lint.js';
 
 export { EXIT } from './io.js';
@@ -25,7 +26,7 @@ Exit codes: 0 no errors, 1 lint errors (or more warnings than --max-warnings),
 function program(io: Io, run: (job: () => Promise<number> | number) => void): Command {
   const cmd = new Command('replylint')
     .description('Lint customer-support replies (Dutch and English) for phrases that turn an upset customer against you.')
-    .argument('[paths...]', 'files, directories or globs; "-" for stdin')
+    .argument('[paths...]', 'files, directories or globs; "-" for stdin (read only when asked for)')
     .addOption(new Option('-f, --format <name>', 'output format: stylish, json, compact, sarif, github, junit, markdown').default('stylish'))
     .addOption(new Option('--lang <lang>', 'language of the replies when front matter does not say').choices(LANGS as string[]))
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -73,10 +74,26 @@ function program(io: Io, run: (job: () => Promise<number> | number) => void): Co
       run(() => runInit(io));
     });
   for (const sub of cmd.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  // `replylint help [command]` shows help (set after the subcommands, which would inherit it); lint a file named help as ./help.
+  cmd.helpCommand('help [command]', 'show help for replylint or for a command');
   return cmd;
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) {
+    defaultSignals();
+    watchStdout();
+  }
+  const code = await mainJob(argv, io);
+  const failed = io === processIo ? await stdoutError() : undefined;
+  if (failed) {
+    io.stderr(`replylint: cannot write to stdout: ${failed}\n`);
+    return EXIT.fatal;
+  }
+  return code;
+}
+
+async function mainJob(argv: string[], io: Io): Promise<number> {
   let job: (() => Promise<number> | number) | undefined;
   const cmd = program(io, (j) => {
     job = j;

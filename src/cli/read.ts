@@ -1,5 +1,5 @@
 /** Reading a reply from disk or stdin: bytes to text, with the problems a user should hear about. */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export interface ReadResult {
   text?: string;
@@ -37,6 +37,7 @@ export function describe(err: NodeJS.ErrnoException): string {
   if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
   if (err.code === 'EISDIR') return 'is a directory';
   if (err.code === 'ELOOP') return 'too many levels of symbolic links';
+  if (err.code === 'ENXIO') return 'not a regular file (a socket), skipped';
   return err.message;
 }
 
@@ -44,13 +45,14 @@ export function describe(err: NodeJS.ErrnoException): string {
 export function readTargetSync(path: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadResult {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // O_NONBLOCK: opening a FIFO does not wait for a writer; it is then refused as not a regular file.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const { size, isFile } = (() => {
       const st = fstatSync(fd);
       return { size: st.size, isFile: st.isFile() };
     })();
-    if (!isFile) return { error: 'not a regular file' };
-    if (size > maxFileSize) return { error: `too large (${(size / 1048576).toFixed(1)} MB, --max-file-size is ${(maxFileSize / 1048576).toFixed(1)} MB), skipped` };
+    if (!isFile) return { error: 'not a regular file (a FIFO or a device), skipped' };
+    if (size > maxFileSize) return { error: tooLarge(size, maxFileSize) };
     const bytes = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
@@ -66,8 +68,19 @@ export function readTargetSync(path: string, maxFileSize = DEFAULT_MAX_FILE_SIZE
   }
 }
 
-export async function readStdin(): Promise<ReadResult> {
+const tooLarge = (size: number, max: number, more = '') => `too large (${(size / 1048576).toFixed(1)} MB${more}, --max-file-size is ${(max / 1048576).toFixed(1)} MB), skipped`;
+
+/** Read stdin, at most `maxFileSize` bytes: past that it stops reading and refuses the text. */
+export async function readStdin(maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > maxFileSize) {
+      process.stdin.destroy();
+      return { error: tooLarge(size, maxFileSize, ' or more') };
+    }
+    chunks.push(chunk as Buffer);
+  }
   return decode(Buffer.concat(chunks));
 }

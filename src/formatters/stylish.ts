@@ -5,6 +5,7 @@
  * a summary at the end. Lines wrap to the terminal's width (80 when the output
  * is not a terminal) with a hanging indent.
  */
+import { escapeReport } from './escape.js';
 import { plural, type FileReport, type FormatContext, type Formatter, type StreamFormatter, type Totals } from './types.js';
 
 const DEFAULT_WIDTH = 80;
@@ -31,6 +32,7 @@ export function wrap(text: string, width: number, indent: number, first = 0): st
 }
 
 function file(report: FileReport, { color: c, width: w }: FormatContext): string {
+  report = escapeReport(report);
   if (!report.messages.length) return '';
   const width = Math.max(w ?? DEFAULT_WIDTH, MIN_WIDTH);
   let out = `\n${c.underline(report.filePath)}\n`;
