@@ -1,19 +1,6 @@
 #!/usr/bin/env node
-import { main, cleanupTemporaryFiles } from '../dist/cli/replylint.js';
-
-// Ctrl-C (or a kill) mid-run: no temporary files left behind; every file is old or new, never half.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.on(signal, () => {
-    cleanupTemporaryFiles();
-    process.exit(code);
-  });
-}
-
-// A reader that goes away (`replylint macros | head -1`) is not an error.
-process.stdout.on('error', (err) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+// The command. Signals, a closed stdout and write errors are handled inside main() (src/cli/signals.ts, src/cli/io.ts).
+import { main } from '../dist/cli/replylint.js';
 
 main(process.argv).then(
   (code) => {

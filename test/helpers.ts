@@ -53,6 +53,8 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     timeout: opts.timeout ?? 120_000,
+    // A process stuck in a blocking call never answers SIGTERM: a timed-out run is killed.
+    killSignal: 'SIGKILL',
     maxBuffer: 1 << 28,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
