@@ -206,10 +206,13 @@ function suggest(d: Diagnostic, text: string, seg: Prose['segments'][number], hi
 /** [start, end) of the sentence (in the source, on one line) around [from, to): a sentence ends with a run of . ! ? … before white space. */
 function sentenceOf(text: string, from: number, to: number): [number, number] {
   const endsAt = (i: number) => /[.!?…]/.test(text[i] ?? '') && (i + 1 >= text.length || /\s/.test(text[i + 1]));
+  // Within 400 characters of the hit: a run-on paragraph must not make every hit read all of it.
+  const lo = Math.max(0, from - 400);
+  const hi = Math.min(text.length, to + 400);
   let start = from;
-  while (start > 0 && !/[\n\r]/.test(text[start - 1]) && !(/\s/.test(text[start - 1]) && endsAt(start - 2))) start--;
+  while (start > lo && !/[\n\r]/.test(text[start - 1]) && !(/\s/.test(text[start - 1]) && endsAt(start - 2))) start--;
   let end = Math.max(from, to - 1);
-  while (end < text.length && !/[\n\r]/.test(text[end]) && !endsAt(end)) end++;
+  while (end < hi && !/[\n\r]/.test(text[end]) && !endsAt(end)) end++;
   if (end < text.length && endsAt(end)) end++;
   return [start, end];
 }

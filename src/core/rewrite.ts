@@ -64,18 +64,24 @@ const SENTENCE_END = /[.!?…](?=\s|$)|\n\s*\n/g;
 /** Where a word (or a mark such as "!" or a quote) starts: where a phrase may start. */
 const WORD_START = /(?<=^|\s)\S|(?<=[^\p{L}\p{N}])[\p{L}\p{N}]/gu;
 
-/** [start, end) of the sentence around [from, to) in a segment's text. */
+/** A sentence is looked for this far around a hit: a run-on paragraph must not make every hit read all of it. */
+const REACH = 400;
+
+/** [start, end) of the sentence around [from, to) in a segment's text (within REACH characters of the hit). */
 function sentenceAround(text: string, from: number, to: number): [number, number] {
+  const lo = Math.max(0, from - REACH);
+  const window = text.slice(lo, Math.min(text.length, to + REACH));
+  const f = from - lo;
   let start = 0;
   SENTENCE_END.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END.exec(text)) && m.index < from) start = m.index + m[0].length;
-  let end = text.length;
+  while ((m = SENTENCE_END.exec(window)) && m.index < f) start = m.index + m[0].length;
+  let end = window.length;
   // From the hit's last character: a hit may end with the sentence's own full stop.
-  SENTENCE_END.lastIndex = Math.max(from, to - 1);
-  if ((m = SENTENCE_END.exec(text))) end = m.index + (/[.!?…]/.test(m[0][0]) ? 1 : 0);
-  while (start < end && /\s/.test(text[start])) start++;
-  return [start, end];
+  SENTENCE_END.lastIndex = Math.max(f, to - lo - 1);
+  if ((m = SENTENCE_END.exec(window))) end = m.index + (/[.!?…]/.test(m[0][0]) ? 1 : 0);
+  while (start < end && /\s/.test(window[start])) start++;
+  return [lo + start, lo + end];
 }
 
 /** Source offsets [a, b) of segment text [s, e), when the text there is the source as is (no markup or escapes in between). */
@@ -94,19 +100,19 @@ export function rewrite(source: string, seg: Segment, start: number, end: number
   if (!rewrites.length) return undefined;
   const [sStart, sEnd] = sentenceAround(seg.text, start, end);
   // Searched in the sentence only, at the word starts up to the hit's end: a match must overlap the hit.
-  const upTo = seg.folded.slice(0, sEnd);
+  const folded = seg.folded;
   const starts: number[] = [];
   WORD_START.lastIndex = sStart;
-  for (let w: RegExpExecArray | null; (w = WORD_START.exec(upTo)) && w.index < end; ) starts.push(w.index);
+  for (let w: RegExpExecArray | null; (w = WORD_START.exec(folded)) && w.index < end; ) starts.push(w.index);
   for (const { re, def } of rewrites) {
     for (const at of starts) {
       re.lastIndex = at;
-      const m = re.exec(upTo);
+      const m = re.exec(folded);
       if (!m || !m[0].length) continue;
       const mStart = m.index;
       const mEnd = m.index + m[0].length;
-      // Only a phrase that overlaps the hit: another part of the sentence is not the problem.
-      if (mEnd <= start || mStart >= end) continue;
+      // Only a phrase that overlaps the hit, inside the sentence: another part is not the problem.
+      if (mEnd <= start || mStart >= end || mEnd > sEnd) continue;
       if (def.advice !== undefined) return { advice: inRegister(def.advice, register) };
       const range = plain(seg, mStart, mEnd);
       const sentence = plain(seg, sStart, sEnd);

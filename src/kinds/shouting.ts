@@ -37,10 +37,13 @@ function excused(text: string, start: number, end: number, tokens: Token[]): str
   if (/(?:<!--|\{|%|#|\$)\s*$/.test(before) || /^\s*(?:-->|\}|#)/.test(after)) return 'template'; // <!-- ENDIF -->, (CODE #{code})
   if (tokens.length === 1 && tokens[0].letters <= 4 && /[\^*~\/]$/.test(before)) return 'initials'; // ^JDG, *TMT
   // A legend between rules: ---- KNIP HIER ----
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const rest = text.slice(lineStart, start) + text.slice(end, lineEnd);
+  // The rest of the line, looked for within 200 characters (a legend or heading line is short; a long line is neither).
+  const before200 = text.slice(Math.max(0, start - 200), start);
+  const after200 = text.slice(end, end + 200);
+  const nlBefore = before200.lastIndexOf('\n');
+  const nlAfter = after200.indexOf('\n');
+  const lineKnown = (nlBefore >= 0 || start <= 200) && (nlAfter >= 0 || end + 200 >= text.length);
+  const rest = lineKnown ? before200.slice(nlBefore + 1) + (nlAfter >= 0 ? after200.slice(0, nlAfter) : after200) : 'x';
   if (!/\p{L}/u.test(rest) && /([-=*_~#])\1\1/.test(rest)) return 'legend';
   // A column or table heading: up to three words of capitals alone on their line (STUKPRIJS, TOTAAL BETAALD).
   if (tokens.length <= 3 && !/[\p{L}\p{N}]/u.test(rest) && !/[!?]/.test(rest)) return 'heading';
