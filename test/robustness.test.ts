@@ -90,6 +90,15 @@ const tests: Record<string, (ctx: TestContext) => void | Promise<void>> = {
     const r = compact(['line.md'], d);
     expect(r.stdout).toBe(`line.md:1:5000001: error: “as I already said” tells the customer they should have listened the first time. (no-as-i-said)\n`);
   },
+  'run-on'() {
+    const d = dir({ 'run-on.md': `${'THIS IS NOT OUR FAULT and the parcel arrives soon and '.repeat(20_000)}\n` });
+    const r = runCli(['run-on.md', '--format', 'json', '--no-config'], { cwd: d, timeout: 60_000 });
+    expect(r.code).toBe(1);
+    const messages = JSON.parse(r.stdout)[0].messages as { ruleId: string; suggestion?: string }[];
+    expect(messages.filter((m) => m.ruleId === 'no-shouting')).toHaveLength(20_000);
+    expect(messages.filter((m) => m.ruleId === 'no-vague-promise').length).toBeGreaterThan(10_000);
+    expect(messages.find((m) => m.ruleId === 'no-shouting')!.suggestion).toContain('→');
+  },
   nesting() {
     const d = dir({ 'quotes.md': `${'>'.repeat(10_000)} as I already said\n\nAs I already said.\n`, 'lists.md': `${'- '.repeat(10_000)}x\n\nAs I already said.\n` });
     const r = compact(['quotes.md', 'lists.md'], d);
