@@ -162,21 +162,42 @@ function applyDirectives(directives: Directive[], diagnostics: Diagnostic[], lin
   if (!directives.length) return diagnostics;
   const ordered = [...directives].sort((a, b) => a.offset - b.offset);
   const used = new Map<Directive, Set<string>>(ordered.map((d) => [d, new Set()]));
-  const covers = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
-  const kept = diagnostics.filter((diag) => {
-    // Regions: the last disable/enable before the problem that names its rule decides.
-    let region: Directive | undefined;
-    for (const d of ordered) {
-      if (d.offset > diag.offset) break;
-      if ((d.type === 'disable' || d.type === 'enable') && covers(d, diag.ruleId)) region = d.type === 'disable' ? d : undefined;
+  // Near-linear: thousands of directives over thousands of problems must not cost their product.
+  // Line directives by the line they switch off: the first (in source order) for all rules, and per rule.
+  const onLine = new Map<number, { all?: Directive; byRule: Map<string, Directive> }>();
+  for (const d of ordered) {
+    if (d.type !== 'disable-next-line' && d.type !== 'disable-line') continue;
+    const line = d.type === 'disable-next-line' ? lines.position(d.endOffset).line + 1 : lines.position(d.offset).line;
+    let entry = onLine.get(line);
+    if (!entry) onLine.set(line, (entry = { byRule: new Map() }));
+    if (!d.rules.length) entry.all ??= d;
+    for (const r of d.rules) if (!entry.byRule.has(r)) entry.byRule.set(r, d);
+  }
+  const first = (a: Directive | undefined, b: Directive | undefined) => (!a ? b : !b ? a : a.offset <= b.offset ? a : b);
+  const later = (a: Directive | undefined, b: Directive | undefined) => (!a ? b : !b ? a : a.offset >= b.offset ? a : b);
+  // Regions: the last disable/enable at or before the problem that names its rule (or all rules) decides.
+  // A sweep in source order keeps the last one for all rules and the last one per rule.
+  const suppressedBy: (Directive | undefined)[] = new Array(diagnostics.length);
+  const byOffset = diagnostics.map((_, i) => i).sort((a, b) => diagnostics[a].offset - diagnostics[b].offset);
+  let lastAll: Directive | undefined;
+  const lastByRule = new Map<string, Directive>();
+  let next = 0;
+  for (const i of byOffset) {
+    const diag = diagnostics[i];
+    for (; next < ordered.length && ordered[next].offset <= diag.offset; next++) {
+      const d = ordered[next];
+      if (d.type !== 'disable' && d.type !== 'enable') continue;
+      if (!d.rules.length) lastAll = d;
+      for (const r of d.rules) lastByRule.set(r, d);
     }
-    const line = ordered.find(
-      (d) =>
-        covers(d, diag.ruleId) &&
-        ((d.type === 'disable-next-line' && lines.position(d.endOffset).line + 1 === diag.line) ||
-          (d.type === 'disable-line' && lines.position(d.offset).line === diag.line)),
-    );
-    const by = line ?? region;
+    const decider = later(lastAll, lastByRule.get(diag.ruleId));
+    const region = decider?.type === 'disable' ? decider : undefined;
+    const entry = onLine.get(diag.line);
+    const line = entry && first(entry.all, entry.byRule.get(diag.ruleId));
+    suppressedBy[i] = line ?? region;
+  }
+  const kept = diagnostics.filter((diag, i) => {
+    const by = suppressedBy[i];
     if (!by) return true;
     used.get(by)!.add(diag.ruleId);
     return false;

@@ -68,7 +68,9 @@ const PLACEHOLDERS = [
   '%\\{[^}\\n]{0,200}\\}', // %{ticket.number}
   '\\{[A-Za-z_][\\w.-]{0,100}\\}', // {ZAAKNUMMER}: a name in single braces is never prose
 ];
-const URLS = /\b(?:https?|ftp|mailto):[^\s<>"'\uFFFC]+|\bwww\.[^\s<>"'\uFFFC]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+// An address starts where a run of its characters starts: tried at every character of a long
+// run of letters, `[\w.+-]+@` would scan the rest of the run each time (quadratic; 400 KB took a minute).
+const URLS = /\b(?:https?|ftp|mailto):[^\s<>"'\uFFFC]+|\bwww\.[^\s<>"'\uFFFC]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 /** Every URL or address URLS finds contains one of these: most paragraphs skip the expression (it tries an address at every word). */
 const URL_HINT = /[:@]|www\./i;
 
@@ -143,6 +145,22 @@ const tokenize = tokenizer([gfmTable(), gfmStrikethrough(), frontmatter(['yaml',
  */
 const tokenizeNoTables = tokenizer([gfmStrikethrough(), frontmatter(['yaml', 'toml'])]);
 const MAY_HAVE_TABLE = /\||^[ \t>]*(?::-|-+:)/m;
+/**
+ * The table construct costs about 0.15 ms a row: a 10 MB table would take a
+ * minute. A text with more lines holding a pipe than this is read without it:
+ * its rows are then paragraphs, still linted, with the pipes as punctuation.
+ */
+export const MAX_TABLE_LINES = 2000;
+function tooManyTableLines(text: string): boolean {
+  let lines = 0;
+  for (let at = text.indexOf('|'); at >= 0; ) {
+    if (++lines > MAX_TABLE_LINES) return true;
+    const end = text.indexOf('\n', at);
+    if (end < 0) break;
+    at = text.indexOf('|', end);
+  }
+  return false;
+}
 /** Without tables: the table extension is slow on very long lines (no table has a 100 KB row). */
 const tokenizePlain = tokenizer([frontmatter(['yaml', 'toml'])]);
 function hasLongLine(text: string, limit = 100_000): boolean {
@@ -153,6 +171,96 @@ function hasLongLine(text: string, limit = 100_000): boolean {
     start = end + 1;
   }
   return false;
+}
+
+/**
+ * A run of backticks opens a code span that only a later run of the same
+ * length closes, and the parser looks for that run up to the end of the
+ * paragraph: runs of many lengths that are never closed make parsing quadratic
+ * (runs of 1 to 1,400 backticks in one paragraph, a megabyte, took minutes).
+ * Such runs are literal text anyway; the parser gets them masked (same
+ * length, so offsets stay), found as CommonMark finds code spans: left to
+ * right, an opener is closed by the first later run of its length, within
+ * its block. A block ends, for this purpose, at a blank line or at any line
+ * that could start another block: a code span across such a line is read as
+ * literal backticks, which only makes its content linted as prose. Runs that
+ * start a line with three or more (fences) are left alone.
+ */
+const BLOCK_BREAK = /^(?:[ \t]*$| {0,3}(?:[#>*+=_~`<|-]|\d{1,9}[.)]))/;
+export function maskUnclosedBackticks(text: string): string {
+  if (!text.includes('`')) return text;
+  const runs: [number, number][] = []; // start, length
+  for (let at = text.indexOf('`'); at >= 0; ) {
+    let end = at + 1;
+    while (text.charCodeAt(end) === 96) end++;
+    runs.push([at, end - at]);
+    at = text.indexOf('`', end);
+  }
+  // Where each run's block ends: the start of the next line that may start a block.
+  const breaks: number[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    const lineEnd = text.indexOf('\n', at + 1);
+    if (BLOCK_BREAK.test(text.slice(at + 1, lineEnd < 0 ? text.length : Math.min(lineEnd, at + 20)))) breaks.push(at + 1);
+  }
+  const blockEnd = (pos: number): number => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < breaks.length ? breaks[lo] : text.length;
+  };
+  // The runs of each length, in order: the closer of an opener is the first one after it.
+  const byLength = new Map<number, number[]>();
+  runs.forEach(([, len], i) => {
+    const list = byLength.get(len);
+    if (list) list.push(i);
+    else byLength.set(len, [i]);
+  });
+  const cursor = new Map<number, number>();
+  const nextOfLength = (len: number, after: number): number | undefined => {
+    const list = byLength.get(len);
+    if (!list) return undefined;
+    let k = cursor.get(len) ?? 0;
+    while (k < list.length && runs[list[k]][0] < after) k++;
+    cursor.set(len, k);
+    return k < list.length ? list[k] : undefined;
+  };
+  /** Only white space and container markers before `pos` on its line (looked at 40 characters back at most). */
+  const opensLine = (pos: number): boolean => {
+    const before = text.slice(Math.max(0, pos - 40), pos);
+    const nl = before.lastIndexOf('\n');
+    if (nl < 0 && pos > 40) return false;
+    return /^[ \t>*+\-\d.)]*$/.test(before.slice(nl + 1));
+  };
+  const unclosed: [number, number][] = [];
+  for (let i = 0; i < runs.length; i++) {
+    let [at, len] = runs[i];
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2) {
+      at++;
+      len--;
+      if (!len) continue;
+    }
+    if (len >= 3 && opensLine(at)) continue; // a fence, perhaps
+    const closer = nextOfLength(len, at + len);
+    if (closer !== undefined && runs[closer][0] < blockEnd(at)) {
+      i = closer; // the code span: nothing in it opens anything
+      continue;
+    }
+    unclosed.push([at, len]);
+  }
+  if (!unclosed.length) return text;
+  let out = '';
+  let from = 0;
+  for (const [at, len] of unclosed) {
+    out += text.slice(from, at) + MASK.repeat(len);
+    from = at + len;
+  }
+  return out + text.slice(from);
 }
 
 /** Blocks that are never prose: skipped with everything in them. */
@@ -231,7 +339,9 @@ function markdownProse(source: string, options: ProseOptions): Prose {
   // micromark drops a byte order mark and counts offsets from after it: read the text after it, and shift offsets back.
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const masked = maskRanges(bom ? source.slice(1) : source, placeholderRegExp(options.placeholders));
-  const events = (hasLongLine(masked) ? tokenizePlain : MAY_HAVE_TABLE.test(masked) ? tokenize : tokenizeNoTables)(masked);
+  // The parser reads unclosed backtick runs as masks; the prose keeps them as the backticks they are.
+  const parsed = maskUnclosedBackticks(masked);
+  const events = (hasLongLine(parsed) ? tokenizePlain : MAY_HAVE_TABLE.test(parsed) && !tooManyTableLines(parsed) ? tokenize : tokenizeNoTables)(parsed);
   const segments: Segment[] = [];
   const directives: Directive[] = [];
   const lintQuotes = options.blockquotes === 'lint';
