@@ -6,7 +6,8 @@
  * "Does not hang" is a spawned run with a generous timeout (each took minutes
  * or more before), never a timed assertion on speed.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,4 +67,112 @@ describe('a reply file alone does not hang the run', () => {
     expect(r.stdout).toBe(`x.md:60001:1: error: “As I already said” tells the customer they should have listened the first time. (no-as-i-said)\n`);
     expect(r.code).toBe(1);
   }, 30_000);
+});
+
+const hasMkfifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
+const hasDevZero = existsSync('/dev/zero');
+
+describe('a committed config or rule file does not hang the run', () => {
+  it.skipIf(!hasDevZero)('extends: [/dev/zero], and a config or rule file symlinked to /dev/zero: refused by name (they read forever)', () => {
+    const d = dir({ '.replylintrc.yaml': 'extends: [/dev/zero]\n', 'b.md': BAD });
+    const r = compact(['b.md'], d);
+    expect(r.stderr).toBe('replylint: /dev/zero:1:1: not a regular file (a device, FIFO or socket), so not read as a config\n');
+    expect(r.code).toBe(2);
+
+    const c = dir({ 'b.md': BAD });
+    symlinkSync('/dev/zero', join(c, '.replylintrc.yaml'));
+    const r2 = compact(['b.md'], c);
+    expect(r2.stderr).toBe('replylint: .replylintrc.yaml:1:1: not a regular file (a device, FIFO or socket), so not read as a config\n');
+    expect(r2.code).toBe(2);
+
+    const t = dir({ '.replylintrc.yaml': 'extends: [replylint:recommended, ./team]\n', 'b.md': BAD });
+    mkdirSync(join(t, 'team'));
+    symlinkSync('/dev/zero', join(t, 'team', 'no-zero.yaml'));
+    const r3 = compact(['b.md'], t);
+    expect(r3.stderr).toBe('replylint: team/no-zero.yaml:1:1: not a regular file (a device, FIFO or socket), so not read as a rule file\n');
+    expect(r3.code).toBe(2);
+  }, 30_000);
+
+  it.skipIf(!hasMkfifo)('a FIFO as a rule file or a config: refused, never opened for a blocking read', () => {
+    const t = dir({ '.replylintrc.yaml': 'extends: [replylint:recommended, ./team]\n', 'b.md': BAD });
+    mkdirSync(join(t, 'team'));
+    expect(spawnSync('mkfifo', [join(t, 'team', 'no-fifo.yaml')]).status).toBe(0);
+    const r = compact(['b.md'], t);
+    expect(r.stderr).toBe('replylint: team/no-fifo.yaml:1:1: not a regular file (a device, FIFO or socket), so not read as a rule file\n');
+    expect(r.code).toBe(2);
+
+    const c = dir({ 'b.md': BAD });
+    expect(spawnSync('mkfifo', [join(c, 'fifo.yaml')]).status).toBe(0);
+    const r2 = compact(['b.md', '--config', 'fifo.yaml'], c);
+    expect(r2.stderr).toBe('replylint: fifo.yaml:1:1: not a regular file (a device, FIFO or socket), so not read as a config\n');
+    expect(r2.code).toBe(2);
+  }, 30_000);
+
+  it('a phrase with ten chained {0,6} slots: refused at its file:line:col (10 slots took 9 s, 12 took 4 minutes)', () => {
+    const slots = Array(10).fill('{0,6}').join(' a ');
+    const d = dir({ '.replylintrc.yaml': `rules:\n  no-as-i-said: [error, {patterns: {en: ["a ${slots} z"]}}]\n`, 'b.md': `${'a '.repeat(100)}\n` });
+    const r = compact(['b.md'], d);
+    expect(r.stderr).toMatch(/^replylint: \.replylintrc\.yaml:2:42: pattern "a \{0,6\} a .*" in "rules\.no-as-i-said\[1\]\.patterns\.en\[0\]": too ambiguous: .* in 282,475,249 ways, at most 1,024/);
+    expect(r.code).toBe(2);
+    // Just over the bound: three {0,6} slots and two optional words (7 x 7 x 7 x 2 x 2 = 1,372 ways); just under: three slots (343).
+    const over = dir({ '.replylintrc.yaml': 'rules:\n  no-as-i-said: [error, {patterns: {en: ["a {0,6} b {0,6} c {0,6} (d) (e) f"]}}]\n', 'b.md': BAD });
+    expect(compact(['b.md'], over).stderr).toMatch(/in 1,372 ways, at most 1,024/);
+    const under = dir({ '.replylintrc.yaml': 'rules:\n  no-as-i-said: [error, {patterns: {en: ["a {0,6} b {0,6} c {0,6} f"]}}]\n', 'b.md': 'a x b x c x f\n' });
+    expect(compact(['b.md'], under).stdout).toMatch(/^b\.md:1:1: error: .*\(no-as-i-said\)$/m);
+  }, 30_000);
+
+  it('placeholder patterns that pass safe-regex2 but backtrack run in linear time', () => {
+    for (const p of ['\\{\\w*\\w*\\w*\\w*\\}', '\\{(a|a)*\\}', '\\[\\[[^\\]]+\\]\\]']) {
+      const d = dir({ '.replylintrc.yaml': `placeholders: ['${p}']\n`, 'x.md': `As I already said, {${'a'.repeat(200_000)}\n\n${'[['.repeat(100_000)}\n` });
+      const r = compact(['x.md'], d);
+      expect(r.stdout, p).toMatch(/^x\.md:1:1: error: .*\(no-as-i-said\)$/m);
+      expect(r.code, p).toBe(1);
+    }
+    // What the linear-time engine cannot run is refused, with the reason.
+    const big = dir({ '.replylintrc.yaml': "placeholders: ['\\{[a-z]{1,17}\\}']\n", 'b.md': BAD });
+    expect(compact(['b.md'], big).stderr).toMatch(/^replylint: \.replylintrc\.yaml:1:16: placeholder ".*" cannot run in linear time: .*counts over 16/);
+    const ok = dir({ '.replylintrc.yaml': "placeholders: ['\\{[a-z]{1,16}\\}']\n", 'b.md': 'As I already said, {x}.\n' });
+    expect(compact(['b.md'], ok).stdout).toMatch(/^b\.md:1:1: error/m);
+  }, 60_000);
+
+  it('globs with many stars in ignorePatterns or overrides.files: refused at their file:line:col', () => {
+    const stars = dir({ '.replylintrc.yaml': `ignorePatterns: ["${'*a'.repeat(10)}b"]\n`, 'b.md': BAD });
+    const r = compact(['b.md'], stars);
+    expect(r.stderr).toBe('replylint: .replylintrc.yaml:1:18: glob "*a*a*a*a*a*a*a*a*a*ab": 10 "*" in one path segment; at most 2 (each one more multiplies the time to match a name)\n');
+    expect(r.code).toBe(2);
+    const three = dir({ '.replylintrc.yaml': 'overrides:\n  - files: ["**/*a*a*b"]\n    rules: {no-as-i-said: off}\n', 'b.md': BAD });
+    expect(compact(['b.md'], three).stderr).toMatch(/^replylint: \.replylintrc\.yaml:2:13: glob "\*\*\/\*a\*a\*b": 3 "\*" in one path segment; at most 2/);
+    const globstars = dir({ '.replylintrc.yaml': 'ignorePatterns: ["**/a*/**/b*/**/c"]\n', 'b.md': BAD });
+    expect(compact(['b.md'], globstars).stderr).toMatch(/3 "\*\*" segments; at most 2/);
+    const fine = dir({ '.replylintrc.yaml': 'ignorePatterns: ["**/*-draft*/**"]\n', 'b.md': BAD });
+    expect(compact(['b.md'], fine).code).toBe(1);
+  }, 30_000);
+
+  it('a 550 KB config whose one big list is aliased 98 times: refused (it took 70 s)', () => {
+    const list = Array.from({ length: 65_000 }, (_, i) => `w${i}`).join(', ');
+    const uses = Array.from({ length: 98 }, (_, i) => `  - files: *big\n    rules: {no-as-i-said: off}\n`).join('');
+    const yaml = `ignorePatterns: &big [${list}]\noverrides:\n${uses}`;
+    expect(yaml.length).toBeGreaterThan(550_000);
+    const d = dir({ '.replylintrc.yaml': yaml, 'b.md': BAD });
+    const r = compact(['b.md'], d);
+    expect(r.stderr).toMatch(/^replylint: \.replylintrc\.yaml:3:12: aliases copy more than 10,000 values in all/);
+    expect(r.code).toBe(2);
+    // Just over the limit: a list of 5,000 (5,001 nodes with the list) aliased twice copies 10,002.
+    const small = Array.from({ length: 5_000 }, (_, i) => `w${i}`).join(', ');
+    const twice = dir({ '.replylintrc.yaml': `ignorePatterns: &big [${small}]\noverrides:\n  - files: *big\n    rules: {no-as-i-said: off}\n  - files: *big\n    rules: {no-as-i-said: off}\n`, 'b.md': BAD });
+    expect(compact(['b.md'], twice).stderr).toMatch(/aliases copy more than 10,000 values in all/);
+  }, 60_000);
+
+  it('a 2,000-deep extends chain, a folder named like a rule file: a clear message naming the file', () => {
+    const files: Record<string, string> = { '.replylintrc.yaml': 'extends: [./c0.yaml]\n', 'b.md': BAD };
+    for (let i = 0; i < 2000; i++) files[`c${i}.yaml`] = i < 1999 ? `extends: [./c${i + 1}.yaml]\n` : 'language: en\n';
+    const deep = compact(['b.md'], dir(files));
+    expect(deep.stderr).toBe('replylint: c30.yaml:1:1: "extends" nests more than 32 configs deep (.replylintrc.yaml -> … -> c31.yaml)\n');
+    expect(deep.code).toBe(2);
+
+    const folder = dir({ '.replylintrc.yaml': 'extends: [replylint:recommended, ./team]\n', 'b.md': BAD, 'team/no-x.yaml/README': 'x' });
+    const r = compact(['b.md'], folder);
+    expect(r.stderr).toBe('replylint: team/no-x.yaml:1:1: is a folder, not a rule file\n');
+    expect(r.code).toBe(2);
+  }, 60_000);
 });

@@ -78,8 +78,64 @@ export function maskRanges(text: string, re: RegExp): string {
   return text.replace(re, (m) => m.replace(/[^\r\n]/g, MASK));
 }
 
+const alternation = (patterns: readonly string[]) => patterns.map((p) => `(?:${p})`).join('|');
+
+/** Can regular expressions run on V8's linear-time engine here (the `l` flag; the command line turns it on)? */
+export function linearRegExps(): boolean {
+  try {
+    new RegExp('', 'l');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The built-in placeholders (bounded, written not to backtrack) and a team's
+ * own, run on V8's linear-time engine: a team's pattern cannot make the scan
+ * backtrack, whatever it is (`\{\w*\w*\w*\w*\}`, `\{(a|a)*\}`). Matches as the
+ * alternation of both would: leftmost first, the built-in ones first at one
+ * place. Each expression's next match is kept until passed, so the text is
+ * scanned once by each.
+ */
+class PlaceholderRegExp extends RegExp {
+  private text?: string;
+  private pending: [RegExpExecArray | null | undefined, RegExpExecArray | null | undefined] = [undefined, undefined];
+
+  constructor(
+    private readonly builtin: RegExp,
+    private readonly team: RegExp,
+  ) {
+    super(`${builtin.source}|${team.source}`, 'g');
+  }
+
+  override exec(text: string): RegExpExecArray | null {
+    const from = this.lastIndex;
+    if (text !== this.text) [this.text, this.pending] = [text, [undefined, undefined]];
+    const next = (k: 0 | 1): RegExpExecArray | null => {
+      const m = this.pending[k];
+      if (m !== undefined && (m === null || m.index >= from)) return m;
+      const re = k ? this.team : this.builtin;
+      re.lastIndex = from;
+      return (this.pending[k] = re.exec(text));
+    };
+    const a = next(0);
+    const b = next(1);
+    const m = a && (!b || a.index <= b.index) ? a : b;
+    this.lastIndex = m ? m.index + m[0].length : 0;
+    return m;
+  }
+}
+
 export function placeholderRegExp(extra: readonly string[] = []): RegExp {
-  return new RegExp([...PLACEHOLDERS, ...extra].map((p) => `(?:${p})`).join('|'), 'g');
+  if (!extra.length || !linearRegExps()) return new RegExp(alternation([...PLACEHOLDERS, ...extra]), 'g');
+  let team: RegExp;
+  try {
+    team = new RegExp(alternation(extra), 'gl');
+  } catch {
+    return new RegExp(alternation([...PLACEHOLDERS, ...extra]), 'g'); // not checked by the config loader (library use)
+  }
+  return new PlaceholderRegExp(new RegExp(alternation(PLACEHOLDERS), 'g'), team);
 }
 
 export class SegmentBuilder {
