@@ -7,7 +7,7 @@
  * or more before), never a timed assertion on speed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -175,4 +175,53 @@ describe('a committed config or rule file does not hang the run', () => {
     expect(r.stderr).toBe('replylint: team/no-x.yaml:1:1: is a folder, not a rule file\n');
     expect(r.code).toBe(2);
   }, 60_000);
+});
+
+describe('text that reads the same to a person lints the same', () => {
+  const hidden: [string, string][] = [
+    ['a zero-width space', 'web\u200Bsite'],
+    ['a zero-width joiner', 'web\u200Dsite'],
+    ['a zero-width non-joiner', 'web\u200Csite'],
+    ['a word joiner', 'web\u2060site'],
+    ['a soft hyphen', 'web\u00ADsite'],
+    ['a bidi override', 'web\u202Esite\u202C'],
+    ['a bidi isolate', '\u2066web\u2069site'],
+    ['&#8203; (a zero-width space as a character reference)', 'web&#8203;site'],
+    ['full-width letters', '\uFF57\uFF45\uFF42\uFF53\uFF49\uFF54\uFF45'],
+  ];
+  it('invisible characters, a character reference or full-width letters do not hide "check our website"; positions stay exact', () => {
+    const files = Object.fromEntries(hidden.map(([, w], i) => [`x${i}.md`, `Hi, please check our ${w} today.\n`]));
+    const d = dir(files);
+    const r = run(['-f', 'json', '--lang', 'en', ...PHRASES_ONLY, ...Object.keys(files)], d);
+    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; column: number; endColumn: number }[] }[];
+    results.forEach((res, i) => {
+      const [what, word] = hidden[i];
+      const source = files[res.filePath];
+      const hit = res.messages.find((m) => m.ruleId === 'no-website-deflection');
+      expect(hit, what).toBeDefined();
+      // From "check" to the end of the (hidden) word, in the source as written.
+      expect(source.slice(hit!.column - 1, hit!.endColumn - 1), what).toBe(`check our ${word.replace(/\u202C$/, '')}`);
+    });
+  }, 30_000);
+
+  it('decomposed accents (NFD, as macOS writes them) do not hide "financiële"; the range ends after the combining mark', () => {
+    const nfc = 'Dat moet u bij de financi\u00EBle afdeling vragen.\n';
+    const nfd = nfc.normalize('NFD');
+    expect(nfd).not.toBe(nfc);
+    const d = dir({ 'nfc.md': nfc, 'nfd.md': nfd });
+    const r = run(['-f', 'json', '--lang', 'nl', ...PHRASES_ONLY, 'nfc.md', 'nfd.md'], d);
+    const [a, b] = (JSON.parse(r.stdout) as { messages: { ruleId: string; column: number; endColumn: number }[] }[]).map((f) => f.messages);
+    expect(a.map((m) => m.ruleId)).toEqual(['no-passing-the-buck']);
+    expect(b.map((m) => m.ruleId)).toEqual(['no-passing-the-buck']);
+    expect(nfc.slice(a[0].column - 1, a[0].endColumn - 1)).toBe('moet u bij de financiële afdeling vragen');
+    expect(nfd.slice(b[0].column - 1, b[0].endColumn - 1)).toBe('moet u bij de financie\u0308le afdeling vragen');
+  }, 30_000);
+
+  it('a phrase ending in a decomposed accent: the range ends after its combining mark, never inside a character', () => {
+    const text = 'Hi Sam,\n\nThe zonk cafe\u0301, takes five days.\n';
+    const d = dir({ '.replylintrc.yaml': 'rules:\n  no-as-i-said: [error, {patterns: {en: ["zonk café"]}}]\n', 'x.md': text });
+    const r = run(['-f', 'json', ...PHRASES_ONLY, 'x.md'], d);
+    const [m] = (JSON.parse(r.stdout) as { messages: { line: number; column: number; endColumn: number }[] }[])[0].messages;
+    expect(text.split('\n')[m.line - 1].slice(m.column - 1, m.endColumn - 1)).toBe('zonk cafe\u0301');
+  }, 30_000);
 });

@@ -205,6 +205,19 @@ export function foldChar(ch: string): string {
   return lower.length === ch.length ? lower : ch;
 }
 
+/**
+ * Characters nobody sees: zero-width spaces and joiners, soft hyphens, bidi
+ * controls, variation selectors (Unicode's default-ignorable code points).
+ * Dropped for matching, so "web\u200Bsite" is "website".
+ */
+export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const IGNORABLES = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Text as a reader sees it, for matching: NFKC (composed accents, full-width letters as letters), invisible characters dropped. */
+export function readerForm(text: string): string {
+  return text.normalize('NFKC').replace(IGNORABLES, '');
+}
+
 export function foldCase(text: string): string {
   const lower = text.toLowerCase();
   if (lower.length === text.length) return lower;
@@ -367,7 +380,8 @@ export function expandWords(phrase: string, words: Words = {}): string {
 
 /** Compile one phrase to a regular-expression source; throws PhraseError. Memoised: rule files are validated, then compiled. */
 export function compilePhrase(raw: string, words?: Words): CompiledPhrase {
-  const phrase = expandWords(raw, words);
+  // Matched against text in reader form (see prose.ts, Segment.norm): the phrase is put in the same form.
+  const phrase = readerForm(expandWords(raw, words));
   let hit = compiled.get(phrase);
   if (!hit) {
     hit = compileUncached(phrase);

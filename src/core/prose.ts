@@ -13,7 +13,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Event, Extension } from 'micromark-util-types';
-import { foldCase } from './phrase.js';
+import { foldCase, IGNORABLE } from './phrase.js';
 import type { FileType } from './types.js';
 
 /** Stands for skipped inline content (code, HTML, URLs, placeholders): not a word, not white space. */
@@ -25,7 +25,56 @@ export interface Segment {
   folded: string;
   /** Source offset of each UTF-16 unit of `text`. */
   offsets: number[];
+  /**
+   * What phrases are matched against, when it is not `folded`: the text as a
+   * reader sees it (see normalise), folded; for each of its UTF-16 units the
+   * index in `text` where its source starts, and the index just past its end,
+   * so that a match maps back to exact offsets in the original.
+   */
+  norm?: Normalised;
 }
+
+export interface Normalised {
+  text: string;
+  start: number[];
+  end: number[];
+}
+
+const NOT_ASCII = /[^\x00-\x7F]/;
+const MARK = /^\p{M}$/u;
+
+/**
+ * Text that reads the same must match the same: zero-width spaces and joiners,
+ * soft hyphens and bidi controls are dropped, each character with its
+ * combining marks is put in NFKC (a decomposed "e" + U+0308 is "ë", a
+ * full-width "ｗ" is "w"), then folded. Undefined when that changes nothing
+ * (all ASCII, or already in that form): the usual case costs one test.
+ */
+export function normalise(text: string): Normalised | undefined {
+  if (!NOT_ASCII.test(text) || (!IGNORABLE.test(text) && text.normalize('NFKC') === text)) return undefined;
+  let out = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  const width = (at: number) => (text.codePointAt(at)! > 0xffff ? 2 : 1);
+  for (let i = 0; i < text.length; ) {
+    let k = i + width(i);
+    const ch = text.slice(i, k);
+    if (IGNORABLE.test(ch)) {
+      i = k;
+      continue;
+    }
+    while (k < text.length && MARK.test(text.slice(k, k + width(k)))) k += width(k);
+    const n = foldCase((k - i === 1 && ch < '\u00A0' ? ch : text.slice(i, k).normalize('NFKC')).replace(IGNORABLES_G, ''));
+    for (let u = 0; u < n.length; u++) {
+      start.push(i);
+      end.push(k);
+    }
+    out += n;
+    i = k;
+  }
+  return { text: out, start, end };
+}
+const IGNORABLES_G = new RegExp(IGNORABLE.source, 'gu');
 
 /** An inline control comment: `<!-- replylint-disable rule-a, rule-b -->` and friends. */
 export interface Directive {
@@ -168,7 +217,9 @@ export class SegmentBuilder {
       return undefined;
     }
     const text = URL_HINT.test(this.text) ? maskRanges(this.text, URLS) : this.text;
-    const seg = { text, folded: foldCase(text), offsets: this.offsets };
+    const seg: Segment = { text, folded: foldCase(text), offsets: this.offsets };
+    const norm = normalise(text);
+    if (norm) seg.norm = norm;
     this.text = '';
     this.offsets = [];
     return seg;
