@@ -225,3 +225,58 @@ describe('text that reads the same to a person lints the same', () => {
     expect(text.split('\n')[m.line - 1].slice(m.column - 1, m.endColumn - 1)).toBe('zonk cafe\u0301');
   }, 30_000);
 });
+
+describe('config and rule files say what they mean', () => {
+  it('language: nl in the config does not hide the English phrases of an English macro', () => {
+    const d = dir({
+      '.replylintrc.yaml': 'language: nl\n',
+      'en.md': 'Hi Sam,\n\nAs I already said, the refund takes five days. We will get back to you soon.\n',
+      'nl.md': 'Beste Sam,\n\nZoals ik al zei: de terugbetaling duurt vijf dagen.\n',
+      'short.md': 'OK.\n',
+    });
+    const r = run(['-f', 'json', ...PHRASES_ONLY, 'en.md', 'nl.md', 'short.md'], d);
+    const files = JSON.parse(r.stdout) as { filePath: string; language: string; messages: { ruleId: string }[] }[];
+    expect(files.map((f) => [f.filePath, f.language])).toEqual([
+      ['en.md', 'en'],
+      ['nl.md', 'nl'],
+      ['short.md', 'nl'], // no confident detection: the config's language stands
+    ]);
+    expect(files[0].messages.map((m) => m.ruleId).sort()).toEqual(['no-as-i-said', 'no-vague-promise']);
+    expect(files[1].messages.map((m) => m.ruleId)).toEqual(['no-as-i-said']);
+  }, 30_000);
+
+  it('an unknown word-list name in rule options (partner where the rule has party) is refused', () => {
+    const d = dir({ '.replylintrc.yaml': 'rules:\n  no-passing-the-buck: [error, {words: {partner: [Sendcloud]}}]\n', 'b.md': BAD });
+    const r = compact(['b.md'], d);
+    expect(r.stderr).toMatch(/^replylint: \.replylintrc\.yaml:2:41: no-passing-the-buck has no word list "partner" — did you mean "party"\? \(its lists: .*<party>.*\); a new list needs a pattern here that uses <partner>\n$/);
+    expect(r.code).toBe(2);
+    // A new list is fine when a pattern of the same options uses it.
+    const ok = dir({ '.replylintrc.yaml': 'rules:\n  no-passing-the-buck: [error, {words: {partner: [Sendcloud]}, patterns: {en: ["ask <partner>"], nl: ["vraag <partner>"]}}]\n', 'b.md': 'Please ask Sendcloud.\n' });
+    expect(compact(['b.md'], ok).stdout).toMatch(/^b\.md:1:8: error: .*\(no-passing-the-buck\)$/m);
+  }, 30_000);
+
+  it('regular-expression syntax in a phrase is refused (it was read literally and never matched)', () => {
+    for (const [phrase, what] of [
+      ['check our \\\\bwebsite', /a backslash at column 11/],
+      ['check .* website', /"\." followed by a repetition at column 7/],
+      ['check (our)+ website', /a repetition "\+" or "\*" after a group at column 11/],
+      ['^check our website', /an anchor "\^" or "\$" at column 1/],
+    ] as const) {
+      const d = dir({ '.replylintrc.yaml': `rules:\n  no-website-deflection: [error, {patterns: {en: ["${phrase}"]}}]\n`, 'b.md': BAD });
+      const r = compact(['b.md'], d);
+      expect(r.stderr, phrase).toMatch(/^replylint: \.replylintrc\.yaml:2:\d+: pattern ".*" in "rules\.no-website-deflection\[1\]\.patterns\.en\[0\]": /);
+      expect(r.stderr, phrase).toMatch(what);
+      expect(r.stderr, phrase).toMatch(/a phrase is not a regular expression/);
+      expect(r.code).toBe(2);
+    }
+  }, 30_000);
+});
+
+describe('what CommonMark shows is linted', () => {
+  it('"<!-- note --> As I already said" on one line: the text after the comment is linted; a directive there still works', () => {
+    const d = dir({ 'x.md': '<!-- note --> As I already said, no.\n\n<!-- replylint-disable-line --> As I already said, yes.\n' });
+    const r = compact(['x.md'], d);
+    expect(r.stdout).toBe('x.md:1:15: error: “As I already said” tells the customer they should have listened the first time. (no-as-i-said)\n');
+    expect(r.code).toBe(1);
+  }, 30_000);
+});

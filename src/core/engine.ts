@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { FIXES } from '../fixes/index.js';
 import { KINDS } from '../kinds/index.js';
 import type { Check } from '../kinds/kind.js';
-import { detectLanguage } from './language.js';
+import { decideLanguage } from './language.js';
 import { LineIndex } from './location.js';
 import { ATTRIBUTION, extractProse, MASK, placeholderRegExp, type Directive, type Prose } from './prose.js';
 import { detectSituation, quotedContext, SITUATIONS, type Situation, type SituationVerdict } from './situation.js';
@@ -48,6 +48,8 @@ export interface LintResult {
   lang: Lang;
   /** Where the language came from. */
   langSource: 'front-matter' | 'option' | 'detected';
+  /** The language the config or --lang gave, when a confident detection disagreed and won (worth a warning). */
+  langOverridden?: Lang;
   /** Complaint, question or notice, and what decided it: whole-reply rules apply only where they make sense. */
   situation: SituationVerdict;
   diagnostics: Diagnostic[];
@@ -110,8 +112,8 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
   const frontMatter = readFrontMatter(prose);
   const fromFrontMatter = frontMatter.lang;
   const replyText = prose.segments.map((s) => s.text).join('\n');
-  const lang = fromFrontMatter ?? options.lang ?? detectLanguage(replyText);
-  const langSource = fromFrontMatter ? 'front-matter' : options.lang ? 'option' : 'detected';
+  // A confident detection wins over the config's or --lang's language (decideLanguage); `langOverridden` says when it did.
+  const { lang, source: langSource, overrides: langOverridden } = decideLanguage(replyText, fromFrontMatter, options.lang);
 
   const situation = detectSituation({
     reply: replyText,
@@ -154,7 +156,7 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
   }
   const kept = applyDirectives(prose.directives, diagnostics, lines, options.reportUnusedDisableDirectives);
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  return { lang, langSource, situation, diagnostics: kept };
+  return { lang, langSource, ...(langOverridden && { langOverridden }), situation, diagnostics: kept };
 }
 
 /** Drop what inline `<!-- replylint-disable ... -->` comments switch off; report the unused ones if asked. */

@@ -485,7 +485,18 @@ function markdownProse(source: string, options: ProseOptions): Prose {
         i = exitOf(events, i);
       } else if (type === 'htmlFlow') {
         const end = exitOf(events, i);
-        directiveAt(i, end);
+        // `<!-- note --> As I already said`: CommonMark passes the line on as HTML, and a browser shows
+        // the text after the comment; it is linted (and the comment read as a directive on its own).
+        const raw = parsed.slice(start, token.end.offset);
+        const close = /^[ \t]*<!--/.test(raw) ? raw.indexOf('-->') : -1;
+        const tail = close < 0 ? '' : raw.slice(close + 3);
+        if (tail.trim() && !tail.includes('<')) {
+          const d = directive(raw.slice(0, close + 3), start + bom, start + close + 3 + bom);
+          if (d) directives.push(d);
+          b.appendRange(masked, start + close + 3, token.end.offset);
+          const seg = b.take();
+          if (seg) segments.push(seg);
+        } else directiveAt(i, end);
         i = end;
       } else if (type === 'yaml') {
         const end = exitOf(events, i);
