@@ -1,12 +1,29 @@
 /** The CLI end to end: spawn bin/replylint.js as a user would. */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BAD_EN, GOOD_EN, runCli } from './helpers.js';
+import { BAD_EN, BIN, GOOD_EN, runCli } from './helpers.js';
 
 
 const run = (args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) => runCli(args, { ...opts, env: { FORCE_COLOR: '', ...opts.env } });
+
+const IS_ROOT = process.getuid?.() === 0;
+const HAS_SETPRIV = IS_ROOT && spawnSync('setpriv', ['--version']).status === 0;
+if (IS_ROOT && !HAS_SETPRIV) console.warn('cli.test.ts: running as root without setpriv: the permission case is skipped (root reads every file)');
+
+/** As an unprivileged user: as root, through `setpriv` as nobody (65534); otherwise as the user running the tests. */
+function runUnprivileged(args: string[], cwd: string) {
+  if (!IS_ROOT) return run(args, { cwd });
+  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', HOME: cwd },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 const BAD_NL = 'Beste Ans,\n\nZoals ik al zei, duurt de terugbetaling vijf dagen.\n';
 
@@ -107,13 +124,15 @@ describe('replylint CLI', () => {
     expect(r.code).toBe(2);
   });
 
-  it('an unreadable file is named on stderr, the others are linted', () => {
-    if (process.getuid?.() === 0) return; // root reads everything
+  // Root reads everything: as root (CI, containers) the case runs as the unprivileged user nobody, so that it really tests.
+  it.skipIf(IS_ROOT && !HAS_SETPRIV)('an unreadable file is named on stderr, the others are linted (as root: run as nobody, with setpriv)', () => {
     const f = join(dir, 'secret.md');
     writeFileSync(f, BAD_EN);
     chmodSync(f, 0o000);
-    const r = run(['secret.md', 'bad.md', '-f', 'compact'], { cwd: dir });
-    expect(r.stderr).toMatch(/secret\.md: permission denied/);
+    chmodSync(dir, 0o755); // nobody must be able to read the folder and bad.md
+    const r = runUnprivileged(['secret.md', 'bad.md', '-f', 'compact'], dir);
+    expect(r.stderr).toBe('replylint: secret.md: permission denied\n');
+    expect(r.stdout).toMatch(/^bad\.md:3:1: error/m);
     expect(r.code).toBe(2);
   });
 

@@ -6,13 +6,16 @@
  * directives and front matter, on every shipped fixture, every corpus reply
  * and a set of constructs chosen to differ.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractProse } from '../src/core/prose.js';
 import { mdastProse } from './helpers/mdast-prose.js';
 
 const ROOT = join(import.meta.dirname, '..');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const HAS_CORPUS = existsSync(CORPUS);
+if (!HAS_CORPUS) console.warn(`prose-events.test.ts: the corpus comparison is skipped: ${CORPUS} is absent (it lives in ../shared, beside the checkout)`);
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -73,14 +76,21 @@ describe('Markdown prose from tokens matches prose from the mdast tree', () => {
     ]);
   });
 
-  const dirs = [join(ROOT, 'fixtures'), join(ROOT, '..', 'shared', 'corpus')];
-  it('on every fixture and corpus reply', () => {
-    const files = dirs.flatMap(markdownFiles);
-    expect(files.length).toBeGreaterThan(50);
+  const same = (files: string[]) => {
     for (const file of files) {
       const md = readFileSync(file, 'utf8');
       const name = relative(ROOT, file);
       expect({ name, prose: extractProse(md, { fileType: 'markdown' }) }).toEqual({ name, prose: mdastProse(md) });
     }
+  };
+  it('on every fixture', () => {
+    const files = markdownFiles(join(ROOT, 'fixtures'));
+    expect(files.length).toBeGreaterThan(5);
+    same(files);
+  });
+  it.skipIf(!HAS_CORPUS)('on every corpus reply (../shared/corpus)', () => {
+    const files = markdownFiles(CORPUS);
+    expect(files.length).toBeGreaterThan(50);
+    same(files);
   });
 });
