@@ -280,3 +280,12 @@ describe('what CommonMark shows is linted', () => {
     expect(r.code).toBe(1);
   }, 30_000);
 });
+
+describe('limits, tested just over', () => {
+  it('more than 2,000 lines with a pipe: read without tables, so a phrase across two rows is one paragraph', () => {
+    const table = (lines: number) => ['x | y', '--- | ---', ...Array(lines - 4).fill('a | b'), 'c | check our', 'website | d', ''].join('\n');
+    const d = dir({ 'at.md': table(2000), 'over.md': table(2001) });
+    const r = compact(['at.md', 'over.md'], d);
+    expect(r.stdout).toBe('over.md:2000:5: error: “check our website” sends the customer away to find the answer alone: polite, but they feel brushed off. (no-website-deflection)\n');
+  }, 30_000);
+});

@@ -290,10 +290,10 @@ function hasLongLine(text: string, limit = 100_000): boolean {
  * right, an opener is closed by the first later run of its length, within
  * its block. A block ends, for this purpose, at a blank line or at any line
  * that could start another block: a code span across such a line is read as
- * literal backticks, which only makes its content linted as prose. Runs that
- * start a line with three or more (fences) are left alone.
+ * literal backticks, which only makes its content linted as prose. Nothing is
+ * masked on a line that starts with three backticks (a fence, or nearly one).
  */
-const BLOCK_BREAK = /^(?:[ \t]*$| {0,3}(?:[#>*+=_~`<|-]|\d{1,9}[.)]))/;
+const BLOCK_BREAK = /^(?:[ \t]*$| {0,3}(?:#{1,6}(?:[ \t]|$)|[>|<]|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|=+[ \t]*$|(?:[*_-][ \t]*){3,}$|```+[^`]*$|~~~))/;
 export function maskUnclosedBackticks(text: string): string {
   if (!text.includes('`')) return text;
   const runs: [number, number][] = []; // start, length
@@ -307,7 +307,8 @@ export function maskUnclosedBackticks(text: string): string {
   const breaks: number[] = [];
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
     const lineEnd = text.indexOf('\n', at + 1);
-    if (BLOCK_BREAK.test(text.slice(at + 1, lineEnd < 0 ? text.length : Math.min(lineEnd, at + 20)))) breaks.push(at + 1);
+    const line = text.slice(at + 1, lineEnd < 0 ? text.length : lineEnd);
+    if (BLOCK_BREAK.test(line.length > 200 ? line.slice(0, 200) : line)) breaks.push(at + 1);
   }
   const blockEnd = (pos: number): number => {
     let lo = 0;
@@ -335,12 +336,19 @@ export function maskUnclosedBackticks(text: string): string {
     cursor.set(len, k);
     return k < list.length ? list[k] : undefined;
   };
-  /** Only white space and container markers before `pos` on its line (looked at 40 characters back at most). */
-  const opensLine = (pos: number): boolean => {
-    const before = text.slice(Math.max(0, pos - 40), pos);
-    const nl = before.lastIndexOf('\n');
-    if (nl < 0 && pos > 40) return false;
-    return /^[ \t>*+\-\d.)]*$/.test(before.slice(nl + 1));
+  // Lines that may open a fence (three backticks after white space and container markers): nothing on
+  // them is masked, since a backtick in its info string is what may keep such a line from being a fence.
+  const fenceLines: [number, number][] = [];
+  for (let at = 0; at < text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    if (/^[ \t>*+\-\d.)]{0,40}```/.test(text.slice(at, Math.min(end, at + 50)))) fenceLines.push([at, end]);
+    at = end + 1;
+  }
+  let fence = 0;
+  const onFenceLine = (pos: number): boolean => {
+    while (fence < fenceLines.length && fenceLines[fence][1] < pos) fence++;
+    return fence < fenceLines.length && fenceLines[fence][0] <= pos;
   };
   const unclosed: [number, number][] = [];
   for (let i = 0; i < runs.length; i++) {
@@ -352,7 +360,7 @@ export function maskUnclosedBackticks(text: string): string {
       len--;
       if (!len) continue;
     }
-    if (len >= 3 && opensLine(at)) continue; // a fence, perhaps
+    if (onFenceLine(at)) continue;
     const closer = nextOfLength(len, at + len);
     if (closer !== undefined && runs[closer][0] < blockEnd(at)) {
       i = closer; // the code span: nothing in it opens anything
