@@ -4,7 +4,7 @@
  * expression finds when run over the whole text: checked for every bundled
  * rule on every corpus reply, and on phrasings chosen to trip it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ import { parseRuleFile } from '../src/rulebook/load.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const HAS_CORPUS = existsSync(CORPUS);
+if (!HAS_CORPUS) console.warn(`match.test.ts: the corpus comparison is skipped: ${CORPUS} is absent (it lives in ../shared, beside the checkout)`);
 
 const segment = (text: string): Segment => ({ text, folded: foldCase(text), offsets: [] });
 
@@ -37,15 +39,8 @@ function both(phrases: string[], words: Words | undefined, lang: Lang, texts: st
 }
 
 describe('matching by first word', () => {
-  it('finds exactly what the whole expression finds, for every bundled rule on every corpus reply', () => {
-    const texts: Record<Lang, string[]> = { en: [], nl: [] };
-    for (const lang of ['en', 'nl'] as const) {
-      for (const f of readdirSync(join(CORPUS, lang), { recursive: true })) {
-        if (typeof f !== 'string' || !/\.(md|txt)$/.test(f)) continue;
-        texts[lang].push(...readFileSync(join(CORPUS, lang, f), 'utf8').split(/\n\s*\n/));
-      }
-      expect(texts[lang].length).toBeGreaterThan(100);
-    }
+  /** Every bundled rule's phrase lists, on `texts` per language and on the rule's own examples: the number of matches compared. */
+  function compareRules(texts: Record<Lang, string[]>): number {
     let found = 0;
     for (const file of readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.yaml'))) {
       const rule = parseRuleFile(readFileSync(join(ROOT, 'rules', file), 'utf8'), `rules/${file}`);
@@ -62,7 +57,23 @@ describe('matching by first word', () => {
         }
       }
     }
-    expect(found).toBeGreaterThan(500); // the comparison saw real matches, not only empty lists
+    return found;
+  }
+
+  it("finds exactly what the whole expression finds, for every bundled rule on its own examples", () => {
+    expect(compareRules({ en: [], nl: [] })).toBeGreaterThan(300); // the comparison saw real matches, not only empty lists
+  });
+
+  it.skipIf(!HAS_CORPUS)('finds exactly what the whole expression finds, for every bundled rule on every corpus reply (../shared/corpus)', () => {
+    const texts: Record<Lang, string[]> = { en: [], nl: [] };
+    for (const lang of ['en', 'nl'] as const) {
+      for (const f of readdirSync(join(CORPUS, lang), { recursive: true })) {
+        if (typeof f !== 'string' || !/\.(md|txt)$/.test(f)) continue;
+        texts[lang].push(...readFileSync(join(CORPUS, lang, f), 'utf8').split(/\n\s*\n/));
+      }
+      expect(texts[lang].length).toBeGreaterThan(100);
+    }
+    expect(compareRules(texts)).toBeGreaterThan(500);
   });
 
   it('handles stems, glued and optional starts, short prefixes, apostrophes and overlaps', () => {

@@ -3,7 +3,8 @@
  * linted file's folder upwards, following `extends`, merging nearest over
  * parents, and turning the result into a compiled rulebook per file.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { compileRulebook, type Rulebook } from '../core/engine.js';
@@ -13,10 +14,17 @@ import { parseConfigFile, type ConfigFile, type Level, type RuleSetting } from '
 import { didYouMean, RulebookError } from '../rulebook/errors.js';
 import { checkUniqueIds } from '../rulebook/load.js';
 import { applyOptions } from '../rulebook/options.js';
-import { loadBundledRules, loadRuleDir } from './rules.js';
+import { loadBundledRules, loadRuleDir, readYamlFile } from './rules.js';
+
+// A team's placeholder patterns run on V8's linear-time regular-expression engine (the `l` flag):
+// no pattern in a committed config can make a scan backtrack (see core/prose.ts). Process-wide,
+// set before any config is read (worker threads load this module too).
+setFlagsFromString('--enable-experimental-regexp-engine');
 
 export const CONFIG_NAMES = ['.replylintrc.yaml', '.replylintrc.yml'];
 export const RECOMMENDED = 'replylint:recommended';
+/** `extends` chains deeper than this are refused (a 2,000-deep chain overflowed the stack). */
+export const MAX_EXTENDS_DEPTH = 32;
 
 /** A config file with what it pulled in through `extends`, flattened in order (parents first). */
 interface Layer {
@@ -86,13 +94,10 @@ export class ConfigResolver {
     if (cached) return cached;
     const name = shown(this.opts.cwd, path);
     if (seen.includes(path)) throw new RulebookError(name, 1, 1, `"extends" makes a cycle: ${[...seen, path].map((p) => shown(this.opts.cwd, p)).join(' -> ')}`);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      throw new RulebookError(name, 1, 1, `cannot read the config: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    if (seen.length >= MAX_EXTENDS_DEPTH) {
+      throw new RulebookError(shown(this.opts.cwd, seen[seen.length - 1]), 1, 1, `"extends" nests more than ${MAX_EXTENDS_DEPTH} configs deep (${shown(this.opts.cwd, seen[0])} -> … -> ${name})`);
     }
-    const config = parseConfigFile(text, name);
+    const config = parseConfigFile(readYamlFile(path, name, 'config'), name);
     const dir = dirname(path);
     const layers: Layer[] = [];
     const own: Layer = { config, dir, recommended: false, ruleDirs: [] };

@@ -1,9 +1,11 @@
 /** Loading rule folders from disk (the bundled `rules/` and a team's own). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { primePhraseSources, type CompiledList } from '../core/phrase.js';
+import { RulebookError } from '../rulebook/errors.js';
 import { checkUniqueIds, parseRuleFile } from '../rulebook/load.js';
+import { MAX_YAML_SIZE } from '../rulebook/yaml.js';
 import type { RuleDefinition } from '../core/types.js';
 
 /** The rules that ship with replylint. */
@@ -25,11 +27,46 @@ export function fingerprint(dir: string): string {
     .join('|');
 }
 
+/**
+ * Read a rule or config file, refusing what is not one: a folder, a device
+ * (`/dev/zero` reads forever), a FIFO (opened without blocking), a socket, and
+ * anything over MAX_YAML_SIZE (at most that much is ever read, whatever the
+ * file claims its size is). Errors name the file as `shown`.
+ */
+export function readYamlFile(path: string, shown: string, what: 'config' | 'rule file'): string {
+  const fail = (reason: string): never => {
+    throw new RulebookError(shown, 1, 1, reason);
+  };
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (st.isDirectory()) fail(`is a folder, not a ${what}`);
+    if (!st.isFile()) fail(`not a regular file (a device, FIFO or socket), so not read as a ${what}`);
+    const tooLarge = () => fail(`too large: a ${what} is at most ${MAX_YAML_SIZE / 1048576} MB`);
+    if (st.size > MAX_YAML_SIZE) tooLarge();
+    const buf = Buffer.alloc(MAX_YAML_SIZE + 1);
+    let read = 0;
+    for (let n: number; read < buf.length && (n = readSync(fd, buf, read, buf.length - read, null)) > 0; ) read += n;
+    if (read > MAX_YAML_SIZE) tooLarge();
+    return buf.toString('utf8', 0, read);
+  } catch (e) {
+    if (e instanceof RulebookError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'too many levels of symbolic links' : code === 'EISDIR' ? `is a folder, not a ${what}` : (e as Error).message;
+    return fail(`cannot read the ${what}: ${reason}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export function loadRuleDir(dir: string, cwd = process.cwd()): RuleDefinition[] {
   const rules = ruleFiles(dir).map((f) => {
     const path = join(dir, f);
     const shown = relative(cwd, path) || path;
-    return parseRuleFile(readFileSync(path, 'utf8'), shown.startsWith('..') ? path : shown);
+    const name = shown.startsWith('..') ? path : shown;
+    return parseRuleFile(readYamlFile(path, name, 'rule file'), name);
   });
   checkUniqueIds(rules);
   return rules;

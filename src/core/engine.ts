@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { FIXES } from '../fixes/index.js';
 import { KINDS } from '../kinds/index.js';
 import type { Check } from '../kinds/kind.js';
-import { detectLanguage } from './language.js';
+import { decideLanguage } from './language.js';
 import { LineIndex } from './location.js';
 import { ATTRIBUTION, extractProse, MASK, placeholderRegExp, type Directive, type Prose } from './prose.js';
 import { detectRegister, type Register } from './register.js';
@@ -51,6 +51,8 @@ export interface LintResult {
   lang: Lang;
   /** Where the language came from. */
   langSource: 'front-matter' | 'option' | 'detected';
+  /** The language the config or --lang gave, when a confident detection disagreed and won (worth a warning). */
+  langOverridden?: Lang;
   /** Complaint, question or notice, and what decided it: whole-reply rules apply only where they make sense. */
   situation: SituationVerdict;
   diagnostics: Diagnostic[];
@@ -113,8 +115,8 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
   const frontMatter = readFrontMatter(prose);
   const fromFrontMatter = frontMatter.lang;
   const replyText = prose.segments.map((s) => s.text).join('\n');
-  const lang = fromFrontMatter ?? options.lang ?? detectLanguage(replyText);
-  const langSource = fromFrontMatter ? 'front-matter' : options.lang ? 'option' : 'detected';
+  // A confident detection wins over the config's or --lang's language (decideLanguage); `langOverridden` says when it did.
+  const { lang, source: langSource, overrides: langOverridden } = decideLanguage(replyText, fromFrontMatter, options.lang);
 
   const situation = detectSituation({
     reply: replyText,
@@ -163,7 +165,7 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
   }
   const kept = applyDirectives(prose.directives, diagnostics, lines, options.reportUnusedDisableDirectives);
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  return { lang, langSource, situation, diagnostics: kept };
+  return { lang, langSource, ...(langOverridden && { langOverridden }), situation, diagnostics: kept };
 }
 
 /**
@@ -222,21 +224,42 @@ function applyDirectives(directives: Directive[], diagnostics: Diagnostic[], lin
   if (!directives.length) return diagnostics;
   const ordered = [...directives].sort((a, b) => a.offset - b.offset);
   const used = new Map<Directive, Set<string>>(ordered.map((d) => [d, new Set()]));
-  const covers = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
-  const kept = diagnostics.filter((diag) => {
-    // Regions: the last disable/enable before the problem that names its rule decides.
-    let region: Directive | undefined;
-    for (const d of ordered) {
-      if (d.offset > diag.offset) break;
-      if ((d.type === 'disable' || d.type === 'enable') && covers(d, diag.ruleId)) region = d.type === 'disable' ? d : undefined;
+  // Near-linear: thousands of directives over thousands of problems must not cost their product.
+  // Line directives by the line they switch off: the first (in source order) for all rules, and per rule.
+  const onLine = new Map<number, { all?: Directive; byRule: Map<string, Directive> }>();
+  for (const d of ordered) {
+    if (d.type !== 'disable-next-line' && d.type !== 'disable-line') continue;
+    const line = d.type === 'disable-next-line' ? lines.position(d.endOffset).line + 1 : lines.position(d.offset).line;
+    let entry = onLine.get(line);
+    if (!entry) onLine.set(line, (entry = { byRule: new Map() }));
+    if (!d.rules.length) entry.all ??= d;
+    for (const r of d.rules) if (!entry.byRule.has(r)) entry.byRule.set(r, d);
+  }
+  const first = (a: Directive | undefined, b: Directive | undefined) => (!a ? b : !b ? a : a.offset <= b.offset ? a : b);
+  const later = (a: Directive | undefined, b: Directive | undefined) => (!a ? b : !b ? a : a.offset >= b.offset ? a : b);
+  // Regions: the last disable/enable at or before the problem that names its rule (or all rules) decides.
+  // A sweep in source order keeps the last one for all rules and the last one per rule.
+  const suppressedBy: (Directive | undefined)[] = new Array(diagnostics.length);
+  const byOffset = diagnostics.map((_, i) => i).sort((a, b) => diagnostics[a].offset - diagnostics[b].offset);
+  let lastAll: Directive | undefined;
+  const lastByRule = new Map<string, Directive>();
+  let next = 0;
+  for (const i of byOffset) {
+    const diag = diagnostics[i];
+    for (; next < ordered.length && ordered[next].offset <= diag.offset; next++) {
+      const d = ordered[next];
+      if (d.type !== 'disable' && d.type !== 'enable') continue;
+      if (!d.rules.length) lastAll = d;
+      for (const r of d.rules) lastByRule.set(r, d);
     }
-    const line = ordered.find(
-      (d) =>
-        covers(d, diag.ruleId) &&
-        ((d.type === 'disable-next-line' && lines.position(d.endOffset).line + 1 === diag.line) ||
-          (d.type === 'disable-line' && lines.position(d.offset).line === diag.line)),
-    );
-    const by = line ?? region;
+    const decider = later(lastAll, lastByRule.get(diag.ruleId));
+    const region = decider?.type === 'disable' ? decider : undefined;
+    const entry = onLine.get(diag.line);
+    const line = entry && first(entry.all, entry.byRule.get(diag.ruleId));
+    suppressedBy[i] = line ?? region;
+  }
+  const kept = diagnostics.filter((diag, i) => {
+    const by = suppressedBy[i];
     if (!by) return true;
     used.get(by)!.add(diag.ruleId);
     return false;

@@ -26,6 +26,45 @@ for (const lang of ['nl', 'en'] as Lang[]) for (const w of WORDS[lang]) LOOKUP.s
 
 /** Detect the language of a reply's prose; `fallback` when there is no evidence. */
 export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
+  const score = languageScores(text);
+  if (score.nl === score.en) return fallback;
+  return score.nl > score.en ? 'nl' : 'en';
+}
+
+/**
+ * Evidence a detection is sure of: at least this many points (function words,
+ * Dutch letter pairs at half a point) for the winner, and this many times the
+ * other language's.
+ */
+export const CONFIDENT_POINTS = 6;
+export const CONFIDENT_RATIO = 4;
+
+/** The language of a reply when the text leaves no doubt (see CONFIDENT_*), else undefined. */
+export function confidentLanguage(text: string): Lang | undefined {
+  const score = languageScores(text);
+  const [win, lose]: Lang[] = score.nl > score.en ? ['nl', 'en'] : ['en', 'nl'];
+  return score[win] >= CONFIDENT_POINTS && score[win] >= CONFIDENT_RATIO * score[lose] ? win : undefined;
+}
+
+/**
+ * The language of a reply, and where it came from: front matter wins; then a
+ * confident detection, over a language given by the config or --lang (an
+ * English macro in a Dutch repository is still English); then that language;
+ * then the detection, however weak.
+ */
+export function decideLanguage(
+  text: string,
+  frontMatter: Lang | undefined,
+  option: Lang | undefined,
+): { lang: Lang; source: 'front-matter' | 'option' | 'detected'; overrides?: Lang } {
+  if (frontMatter) return { lang: frontMatter, source: 'front-matter' };
+  if (!option) return { lang: detectLanguage(text), source: 'detected' };
+  const sure = confidentLanguage(text);
+  if (sure && sure !== option) return { lang: sure, source: 'detected', overrides: option };
+  return { lang: option, source: 'option' };
+}
+
+function languageScores(text: string): Record<Lang, number> {
   const score: Record<Lang, number> = { en: 0, nl: 0 };
   const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
   for (const w of words.length > 4000 ? words.slice(0, 4000) : words) {
@@ -34,6 +73,5 @@ export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
     // Letter pairs that are frequent in Dutch and rare in English.
     else if (/ij|oe[^s]|aa|uu|sch|ee[^dnt]/.test(w)) score.nl += 0.5;
   }
-  if (score.nl === score.en) return fallback;
-  return score.nl > score.en ? 'nl' : 'en';
+  return score;
 }

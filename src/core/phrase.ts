@@ -210,6 +210,19 @@ export function foldChar(ch: string): string {
   return lower.length === ch.length ? lower : ch;
 }
 
+/**
+ * Characters nobody sees: zero-width spaces and joiners, soft hyphens, bidi
+ * controls, variation selectors (Unicode's default-ignorable code points).
+ * Dropped for matching, so "web\u200Bsite" is "website".
+ */
+export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const IGNORABLES = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Text as a reader sees it, for matching: NFKC (composed accents, full-width letters as letters), invisible characters dropped. */
+export function readerForm(text: string): string {
+  return text.normalize('NFKC').replace(IGNORABLES, '');
+}
+
 export function foldCase(text: string): string {
   const lower = text.toLowerCase();
   if (lower.length === text.length) return lower;
@@ -372,7 +385,8 @@ export function expandWords(phrase: string, words: Words = {}): string {
 
 /** Compile one phrase to a regular-expression source; throws PhraseError. Memoised: rule files are validated, then compiled. */
 export function compilePhrase(raw: string, words?: Words): CompiledPhrase {
-  const phrase = expandWords(raw, words);
+  // Matched against text in reader form (see prose.ts, Segment.norm): the phrase is put in the same form.
+  const phrase = readerForm(expandWords(raw, words));
   let hit = compiled.get(phrase);
   if (!hit) {
     hit = compileUncached(phrase);
@@ -381,8 +395,71 @@ export function compilePhrase(raw: string, words?: Words): CompiledPhrase {
   return hit;
 }
 
+/**
+ * How many ways a phrase can be laid over the same words, at most: a slot
+ * {n,m} multiplies by m-n+1, an optional part by 2 (as it may match or not),
+ * alternatives count as their most ambiguous one. A backtracking match tries at
+ * most that many ways from each place it starts, so bounding it (MAX_WAYS)
+ * keeps matching linear in the text: ten chained {0,6} slots (7^10 ways) took
+ * minutes on a 200-byte reply.
+ */
+function phraseWays(seq: Seq): number {
+  let ways = 1;
+  for (const item of seq) {
+    if (item.type === 'slot') ways *= item.max - item.min + 1;
+    else if (item.type === 'alt') ways *= altWays(item.options) + (item.optional ? 1 : 0);
+  }
+  return ways;
+}
+
+/**
+ * The ways of an alternation: each option with slots or optional parts adds
+ * its own; options of plain words add as many as can match at one place, that
+ * is the longest chain of options that start with each other at a word
+ * boundary ([a|a b|a b c]: 3; [de|deze|die]: 1).
+ */
+function altWays(options: Seq[]): number {
+  const words: string[] = [];
+  let ways = 0;
+  for (const option of options) {
+    if (!option.length) continue;
+    if (option.every((i) => i.type === 'gap' || i.type === 'lit')) {
+      words.push(option.map((i) => (i.type === 'gap' ? ' ' : foldCase(i.text) + (i.stem ? '*' : ''))).join(''));
+    } else ways += phraseWays(option);
+  }
+  const startsWith = (o: string, p: string) => (p.endsWith('*') ? o.startsWith(p.slice(0, -1)) : o === p || o.startsWith(`${p} `));
+  if (words.length) ways += Math.max(...words.map((o) => words.filter((p) => startsWith(o, p)).length));
+  return ways;
+}
+export const MAX_WAYS = 1024;
+
+/**
+ * Regular-expression syntax in a phrase would be read as literal characters
+ * and never match: refused, with a hint. (`?` stays allowed: it is a question
+ * mark, as in "[wel|ooit]?".)
+ */
+const REGEX_SYNTAX: [RegExp, string][] = [
+  [/\\/, 'a backslash'],
+  [/\((?=\?)/, '"(?"'],
+  [/\.[*+?]/, `"." followed by a repetition`],
+  [/[)\]}]\+|[)\]}]\*/, 'a repetition "+" or "*" after a group'],
+  [/^\^|\$$/, 'an anchor "^" or "$"'],
+];
+function refuseRegexSyntax(phrase: string): void {
+  for (const [re, what] of REGEX_SYNTAX) {
+    const m = re.exec(phrase);
+    if (m) {
+      throw new PhraseError(
+        `${what} at column ${m.index + 1}: a phrase is not a regular expression (words, [a|b] for one of, (a) for optional, {1,3} for arbitrary words, word* for a word start; see docs/rule-format.md)`,
+        m.index,
+      );
+    }
+  }
+}
+
 function compileUncached(phrase: string): CompiledPhrase {
   if (typeof phrase !== 'string' || phrase.trim() === '') throw new PhraseError('empty pattern', 0);
+  refuseRegexSyntax(phrase);
   const parser = new Parser(phrase);
   const seq = parser.seq('');
   if (parser.i < phrase.length) parser.fail(`unexpected "${phrase[parser.i]}"`);
@@ -390,6 +467,13 @@ function compileUncached(phrase: string): CompiledPhrase {
   const last = seq[seq.length - 1];
   if (first?.type === 'slot' || last?.type === 'slot') throw new PhraseError('a pattern cannot start or end with a slot {n,m}', 0);
   if (nullableSeq(seq)) throw new PhraseError('the pattern can match nothing at all: make at least one word required', 0);
+  const ways = phraseWays(seq);
+  if (ways > MAX_WAYS) {
+    throw new PhraseError(
+      `too ambiguous: its slots {n,m} and optional (…) parts can lay it over the same words in ${ways > 1e9 ? 'over a billion' : ways.toLocaleString('en')} ways, at most ${MAX_WAYS.toLocaleString('en')} (a slot {n,m} counts m-n+1, an optional part 2); use fewer slots or optional parts, or split the pattern`,
+      0,
+    );
+  }
   const wordStart = !startsOtherwise(seq);
   return { source: compileSeq(seq), anchors: seqAnchors(seq), wordStart, first: wordStart ? firstWords(seq) : undefined };
 }

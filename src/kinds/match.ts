@@ -4,6 +4,21 @@ import type { Prose, Segment } from '../core/prose.js';
 import type { Lang, PerLang } from '../core/types.js';
 import type { Hit } from './kind.js';
 
+/**
+ * The text phrases are matched against: the segment in reader form when it
+ * has one (see Segment.norm), else its folded text. Matches are found there
+ * and mapped back to indexes in the segment's text.
+ */
+function matchText(seg: Segment): string {
+  return seg.norm?.text ?? seg.folded;
+}
+
+function mapBack(seg: Segment, found: [number, number][]): [number, number][] {
+  const norm = seg.norm;
+  if (!norm) return found;
+  return found.map(([s, e]) => [norm.start[s], norm.end[e - 1]]);
+}
+
 /** A compiled phrase list: how to find its matches in one segment of prose. */
 export interface Matcher {
   /** Start and end of every non-overlapping match, leftmost first. */
@@ -138,7 +153,7 @@ function startsIn(seg: Segment, lang: Lang): Starts {
   const scan = scans++;
   // First the words: which have entries, and which anchors the segment has.
   const words: [number, Entry[]][] = [];
-  const text = seg.folded;
+  const text = matchText(seg);
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text))) {
@@ -222,18 +237,19 @@ export function byFirstWord(phrases: NonNullable<CompiledList['phrases']>, lang:
       const out: [number, number][] = [];
       const starts = startsIn(seg, lang).get(id);
       if (!starts) return out;
+      const text = matchText(seg);
       let free = 0; // matches do not overlap: the next starts where the last ended
       for (const [at, slot] of starts) {
         if (at < free) continue;
         const re = regexp(slot);
         re.lastIndex = at;
-        const m = re.exec(seg.folded);
+        const m = re.exec(text);
         if (m && m[0].length) {
           out.push([at, at + m[0].length]);
           free = at + m[0].length;
         }
       }
-      return out;
+      return mapBack(seg, out);
     },
   };
 }
@@ -272,7 +288,7 @@ function candidates(seg: Segment): Set<number> {
   const cached = candidateCache.get(seg);
   if (cached && cached.upTo === registered) return cached.ids;
   const ids = new Set<number>();
-  for (const w of new Set(seg.folded.match(/[\p{L}\p{N}]+/gu) ?? [])) {
+  for (const w of new Set(matchText(seg).match(/[\p{L}\p{N}]+/gu) ?? [])) {
     const exact = byWord.get(w);
     if (exact) for (const id of exact) ids.add(id);
     if (w.length >= 3) for (const [p, id] of byPrefix.get(w.slice(0, 3)) ?? []) if (w.startsWith(p)) ids.add(id);
@@ -290,15 +306,16 @@ export function byScan(list: CompiledList): Matcher {
       if (anchorId !== undefined && !candidates(seg).has(anchorId)) return out;
       re ??= new RegExp(list.source, 'gu');
       re.lastIndex = 0;
+      const text = matchText(seg);
       let m: RegExpExecArray | null;
-      while ((m = re.exec(seg.folded))) {
+      while ((m = re.exec(text))) {
         if (m[0].length === 0) {
           re.lastIndex++;
           continue;
         }
         out.push([m.index, m.index + m[0].length]);
       }
-      return out;
+      return mapBack(seg, out);
     },
   };
 }

@@ -1,5 +1,6 @@
 /** Reading one .replylintrc.yaml: YAML text in, a validated ConfigFile out. Pure. */
 import safeRegex from 'safe-regex2';
+import { linearRegExps } from '../core/prose.js';
 import type { Situation } from '../core/situation.js';
 import type { Lang, Severity } from '../core/types.js';
 import { validateConfig } from './validate.js';
@@ -58,6 +59,38 @@ function checkPlaceholder(yaml: YamlFile, pattern: string, path: Path): void {
   if (re.test('')) yaml.fail(path, `placeholder "${pattern}" matches empty text: it would match everywhere`);
   // A quantifier inside a quantified group can backtrack catastrophically: one such file would hang CI.
   if (!safeRegex(pattern)) yaml.fail(path, `placeholder "${pattern}" could take exponential time (a repeated group that itself repeats, such as (a+)+); write it without nested repetition`);
+  // Where the linear-time engine is on (the command line), placeholders run on it: refuse what it cannot run.
+  if (linearRegExps()) {
+    try {
+      new RegExp(pattern, 'l');
+    } catch {
+      yaml.fail(path, `placeholder "${pattern}" cannot run in linear time: lookarounds ((?=, (?!, (?<=, (?<!), backreferences (\\1) and counts over 16 ({0,200}) are not supported in placeholders; use * or + instead of a large count`);
+    }
+  }
+}
+
+/** Wildcards `*` in one path segment of a glob (a whole `**` segment is not one). */
+export const MAX_GLOB_STARS = 2;
+/** Whole `**` segments in one glob. */
+export const MAX_GLOBSTARS = 2;
+
+/**
+ * Globs compile to regular expressions in which every `*` and `**` can end
+ * anywhere: ten `*` took seconds on one 40-letter name, four `**` between
+ * such segments minutes on one deep path. At most MAX_GLOB_STARS `*` per path
+ * segment and MAX_GLOBSTARS `**` per glob; extended globs (`+(a|b)`, which
+ * nest repetition) are refused.
+ */
+function checkGlob(yaml: YamlFile, pattern: string, path: Path): void {
+  if (/[@*+?!]\(/.test(pattern)) yaml.fail(path, `glob "${pattern}": extended globs such as +(a|b) are not supported; use {a,b} or several globs`);
+  const segments = pattern.split('/');
+  const globstars = segments.filter((s) => s === '**').length;
+  if (globstars > MAX_GLOBSTARS) yaml.fail(path, `glob "${pattern}": ${globstars} "**" segments; at most ${MAX_GLOBSTARS} (each one more multiplies the time to match a path)`);
+  for (const segment of segments) {
+    if (segment === '**') continue;
+    const stars = segment.replace(/\\./g, '').split('*').length - 1;
+    if (stars > MAX_GLOB_STARS) yaml.fail(path, `glob "${pattern}": ${stars} "*" in one path segment; at most ${MAX_GLOB_STARS} (each one more multiplies the time to match a name)`);
+  }
 }
 
 export function parseConfigFile(text: string, file: string): ConfigFile {
@@ -70,6 +103,11 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
   const ext = data.extends;
   const placeholders = (data.placeholders as string[] | undefined) ?? [];
   placeholders.forEach((p, i) => checkPlaceholder(yaml, p, ['placeholders', i]));
+  ((data.ignorePatterns as string[] | undefined) ?? []).forEach((g, i) => checkGlob(yaml, g, ['ignorePatterns', i]));
+  ((data.overrides as Record<string, unknown>[] | undefined) ?? []).forEach((o, i) => {
+    if (Array.isArray(o.files)) o.files.forEach((g, j) => checkGlob(yaml, String(g), ['overrides', i, 'files', j]));
+    else if (typeof o.files === 'string') checkGlob(yaml, o.files, ['overrides', i, 'files']);
+  });
   return {
     file,
     yaml,

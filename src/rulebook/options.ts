@@ -3,6 +3,7 @@ import { compilePhrase, PhraseError } from '../core/phrase.js';
 import { LANGS, type PerLang, type RuleDefinition } from '../core/types.js';
 import { KINDS } from '../kinds/index.js';
 import type { RuleOptions } from './config.js';
+import { didYouMean } from './errors.js';
 import { checkPhrases, normaliseWords } from './load.js';
 import type { Path, YamlFile } from './yaml.js';
 
@@ -23,6 +24,20 @@ export function applyOptions(rule: RuleDefinition, options: RuleOptions, yaml: Y
   }
   const out: RuleDefinition = { ...rule, options: { ...rule.options } };
   if (options.words) {
+    // A list the rule has, or one the options' own phrases use: any other name does nothing (`partner` for `party`).
+    const known = new Set([...Object.keys(rule.words?.en ?? {}), ...Object.keys(rule.words?.nl ?? {})]);
+    const usedHere = JSON.stringify([options.patterns, options.exceptions, options.count]);
+    for (const name of Object.keys(options.words as object)) {
+      if (known.has(name) || usedHere.includes(`<${name}>`)) continue;
+      const lists = [...known].map((k) => `<${k}>`).join(', ');
+      const alike = [...known].find((k) => k.length >= 4 && name.length >= 4 && k.slice(0, 4) === name.slice(0, 4));
+      const hint = didYouMean(name, [...known]) || (alike ? ` — did you mean "${alike}"?` : '');
+      yaml.fail(
+        [...at, 'words', name],
+        `${rule.id} has no word list "${name}"${hint}${lists ? ` (its lists: ${lists})` : ' (it has no word lists)'}; a new list needs a pattern here that uses <${name}>`,
+        true,
+      );
+    }
     const added = normaliseWords(options.words as Record<string, string[]>);
     const words: PerLang<Record<string, string[]>> = { en: { ...rule.words?.en }, nl: { ...rule.words?.nl } };
     for (const lang of LANGS) {

@@ -1,11 +1,17 @@
 /** YAML with positions: every later error can name file:line:column. Pure. */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { RulebookError } from './errors.js';
 
 export type Path = (string | number)[];
 
 /** Rule and config files are small; a 10 MB one is a mistake or an attack, refused before parsing. */
 export const MAX_YAML_SIZE = 1024 * 1024;
+/**
+ * Values that aliases (`*name`) may add in all, counted as the nodes they copy:
+ * within the alias count, one big list aliased 98 times made a 550 KB config
+ * take 70 s.
+ */
+export const MAX_ALIAS_VALUES = 10_000;
 
 export class YamlFile {
   readonly data: unknown;
@@ -23,12 +29,41 @@ export class YamlFile {
       const pos = this.lc.linePos(err.pos[0]);
       throw new RulebookError(file, pos.line, pos.col, `invalid YAML: ${err.message.split('\n')[0]}`);
     }
+    this.checkAliases();
     try {
       // Refuses "billion laughs": at most 100 alias expansions.
       this.data = this.doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
       throw new RulebookError(file, 1, 1, `invalid YAML: ${(e as Error).message}`);
     }
+  }
+
+  /** Refuse aliases that together copy more than MAX_ALIAS_VALUES nodes (before anything is copied). */
+  private checkAliases(): void {
+    const sizes = new Map<unknown, number>();
+    let added = 0;
+    const size = (node: unknown): number => {
+      if (isAlias(node)) {
+        const target = node.resolve(this.doc);
+        const n = target ? size(target) : 1;
+        added += n;
+        if (added > MAX_ALIAS_VALUES) {
+          const { line, col } = this.lc.linePos(node.range?.[0] ?? 0);
+          throw new RulebookError(this.file, line, col, `aliases copy more than ${MAX_ALIAS_VALUES.toLocaleString('en')} values in all: write the values out, or use fewer aliases`);
+        }
+        return n;
+      }
+      if (isPair(node)) return size(node.key) + size(node.value);
+      if (!isCollection(node)) return 1;
+      const known = sizes.get(node);
+      if (known !== undefined) return known;
+      sizes.set(node, Infinity); // an alias inside the node it names
+      let n = 1;
+      for (const item of node.items) n += size(item);
+      sizes.set(node, n);
+      return n;
+    };
+    size(this.doc.contents);
   }
 
   private node(path: Path): Node | undefined {
