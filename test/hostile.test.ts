@@ -168,7 +168,7 @@ describe('a committed config or rule file does not hang the run', () => {
     expect(yaml.length).toBeGreaterThan(550_000);
     const d = dir({ '.replylintrc.yaml': yaml, 'b.md': BAD });
     const r = compact(['b.md'], d);
-    expect(r.stderr).toMatch(/^replylint: \.replylintrc\.yaml:3:12: aliases copy more than 10,000 values in all/);
+    expect(r.stderr).toMatch(/^replylint: \.replylintrc\.yaml:3:12: invalid YAML: aliases copy more than 10,000 values in all/);
     expect(r.code).toBe(2);
     // Just over the limit: a list of 5,000 (5,001 nodes with the list) aliased twice copies 10,002.
     const small = Array.from({ length: 5_000 }, (_, i) => `w${i}`).join(', ');
@@ -299,5 +299,29 @@ describe('limits, tested just over', () => {
     const d = dir({ 'at.md': table(2000), 'over.md': table(2001) });
     const r = compact(['at.md', 'over.md'], d);
     expect(r.stdout).toBe('over.md:2000:5: error: “check our website” sends the customer away to find the answer alone: polite, but they feel brushed off. (no-website-deflection)\n');
+  }, 30_000);
+});
+
+describe('config limits, tested just over', () => {
+  it('extends: 32 configs deep are read, 33 are refused', () => {
+    const chain = (configs: number) => {
+      const files: Record<string, string> = { '.replylintrc.yaml': 'extends: [./c0.yaml]\n', 'b.md': BAD };
+      for (let i = 0; i < configs - 1; i++) files[`c${i}.yaml`] = i < configs - 2 ? `extends: [./c${i + 1}.yaml]\n` : 'language: en\n';
+      return dir(files);
+    };
+    const at = compact(['b.md'], chain(32));
+    expect([at.stderr, at.code]).toEqual(['', 0]); // read; the chain names no rules, so none is on
+    const over = compact(['b.md'], chain(33));
+    expect(over.stderr).toBe('replylint: c30.yaml:1:1: "extends" nests more than 32 configs deep (.replylintrc.yaml -> … -> c31.yaml)\n');
+    expect(over.code).toBe(2);
+  }, 30_000);
+
+  it('a config of 1 MB is read, one byte more is refused', () => {
+    const config = (bytes: number) => `language: en\n#${'x'.repeat(bytes - 15)}\n`;
+    expect(config(1024 * 1024).length).toBe(1024 * 1024);
+    expect(compact(['b.md'], dir({ '.replylintrc.yaml': config(1024 * 1024), 'b.md': BAD })).code).toBe(1);
+    const over = compact(['b.md'], dir({ '.replylintrc.yaml': config(1024 * 1024 + 1), 'b.md': BAD }));
+    expect(over.stderr).toBe('replylint: .replylintrc.yaml:1:1: too large (1.0 MB): rule and config files are at most 1 MB\n');
+    expect(over.code).toBe(2);
   }, 30_000);
 });
