@@ -43,12 +43,12 @@ export function readYamlFile(path: string, shown: string, what: 'config' | 'rule
     const st = fstatSync(fd);
     if (st.isDirectory()) fail(`is a folder, not a ${what}`);
     if (!st.isFile()) fail(`not a regular file (a device, FIFO or socket), so not read as a ${what}`);
-    const tooLarge = () => fail(`too large: a ${what} is at most ${MAX_YAML_SIZE / 1048576} MB`);
-    if (st.size > MAX_YAML_SIZE) tooLarge();
+    const tooLarge = (size: number) => fail(`too large (${size > MAX_YAML_SIZE ? `${(size / 1048576).toFixed(1)} MB` : 'over 1 MB'}): rule and config files are at most ${MAX_YAML_SIZE / 1048576} MB`);
+    if (st.size > MAX_YAML_SIZE) tooLarge(st.size);
     const buf = Buffer.alloc(MAX_YAML_SIZE + 1);
     let read = 0;
     for (let n: number; read < buf.length && (n = readSync(fd, buf, read, buf.length - read, null)) > 0; ) read += n;
-    if (read > MAX_YAML_SIZE) tooLarge();
+    if (read > MAX_YAML_SIZE) tooLarge(0); // it grew, or a special file under /proc claimed a size of 0
     return buf.toString('utf8', 0, read);
   } catch (e) {
     if (e instanceof RulebookError) throw e;

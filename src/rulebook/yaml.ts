@@ -49,7 +49,7 @@ export class YamlFile {
         added += n;
         if (added > MAX_ALIAS_VALUES) {
           const { line, col } = this.lc.linePos(node.range?.[0] ?? 0);
-          throw new RulebookError(this.file, line, col, `aliases copy more than ${MAX_ALIAS_VALUES.toLocaleString('en')} values in all: write the values out, or use fewer aliases`);
+          throw new RulebookError(this.file, line, col, `invalid YAML: aliases copy more than ${MAX_ALIAS_VALUES.toLocaleString('en')} values in all: write the values out, or use fewer aliases`);
         }
         return n;
       }
