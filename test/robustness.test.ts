@@ -385,7 +385,7 @@ const tests: Record<string, (ctx: TestContext) => void | Promise<void>> = {
     for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
     const d = dir({ '.replylintrc.yaml': `${lines.join('\n')}\n`, 'b.md': BAD });
     const r = run(['b.md'], d, { timeout: 10_000 });
-    expect(r.stderr).toMatch(/\.replylintrc\.yaml:\d+:\d+: aliases copy more than 10,000 values/);
+    expect(r.stderr).toMatch(/invalid YAML: .*alias/i);
     expect(r.code).toBe(2);
   },
   'big-yaml'() {
@@ -393,7 +393,7 @@ const tests: Record<string, (ctx: TestContext) => void | Promise<void>> = {
     mkdirSync(join(d, 'r'));
     writeFileSync(join(d, 'r', 'no-big.yaml'), `id: no-big\n# ${'x'.repeat(10 * 1024 * 1024)}\n`);
     const r = run(['b.md'], d, { timeout: 10_000 });
-    expect(r.stderr).toBe('replylint: r/no-big.yaml:1:1: too large: a rule file is at most 1 MB\n');
+    expect(r.stderr).toBe('replylint: r/no-big.yaml:1:1: too large (10.0 MB): rule and config files are at most 1 MB\n');
     expect(r.code).toBe(2);
   },
   redos() {
