@@ -255,7 +255,18 @@ describe('config and rule files say what they mean', () => {
     ]);
     expect(files[0].messages.map((m) => m.ruleId).sort()).toEqual(['no-as-i-said', 'no-vague-promise']);
     expect(files[1].messages.map((m) => m.ruleId)).toEqual(['no-as-i-said']);
+    // ... and says so, once, for the file whose language it overrode.
+    expect(r.stderr).toBe('replylint: warning: en.md: reads as English, not Dutch as configured; linted as English\n');
   }, 30_000);
+
+  it('run from a folder that was deleted: a clear message, exit 2, no internal error', () => {
+    const d = dir({ 'b.md': BAD });
+    const gone = join(d, 'gone');
+    mkdirSync(gone);
+    const r = spawnSync('sh', ['-c', `cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" "${BIN}" ../b.md`], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toBe('replylint: the current folder no longer exists: cd to an existing folder and run again\n');
+    expect(r.status).toBe(2);
+  });
 
   it('an unknown word-list name in rule options (partner where the rule has party) is refused', () => {
     const d = dir({ '.replylintrc.yaml': 'rules:\n  no-passing-the-buck: [error, {words: {partner: [Sendcloud]}}]\n', 'b.md': BAD });

@@ -91,11 +91,12 @@ const tests: Record<string, (ctx: TestContext) => void | Promise<void>> = {
     expect(r.stdout).toBe(`line.md:1:5000001: error: “as I already said” tells the customer they should have listened the first time. (no-as-i-said)\n`);
   },
   'run-on'() {
-    const d = dir({ 'run-on.md': `${'THIS IS NOT OUR FAULT and the parcel arrives soon and '.repeat(20_000)}\n` });
+    const d = dir({ 'run-on.md': `${'THIS IS NOT OUR FAULT and as I already said the parcel arrives soon and '.repeat(20_000)}\n` });
     const r = runCli(['run-on.md', '--format', 'json', '--no-config'], { cwd: d, timeout: 60_000 });
-    expect(r.code).toBe(0); // warnings only
+    expect(r.code).toBe(1);
     const messages = JSON.parse(r.stdout)[0].messages as { ruleId: string; suggestion?: string }[];
     expect(messages.filter((m) => m.ruleId === 'no-shouting')).toHaveLength(20_000);
+    expect(messages.filter((m) => m.ruleId === 'no-as-i-said')).toHaveLength(20_000);
     expect(messages.find((m) => m.ruleId === 'no-shouting')!.suggestion).toContain('→');
   },
   nesting() {

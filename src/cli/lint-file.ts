@@ -121,6 +121,10 @@ export class FileLinter {
       reportUnusedDisableDirectives: s.reportUnusedDisableDirectives ? ('error' as const) : undefined,
     };
     let result = lint(read.text, effective.rulebook, options);
+    if (result.langOverridden) {
+      const name = { en: 'English', nl: 'Dutch' } as const;
+      out.stderr.push(`replylint: warning: ${shown}: reads as ${name[result.lang]}, not ${name[result.langOverridden]} as configured; linted as ${name[result.lang]}`);
+    }
     let output: string | undefined;
     if ((s.fix || s.fixDryRun) && result.diagnostics.some((d) => d.fix)) {
       const fixed = fixText(read.text, effective.rulebook, options);

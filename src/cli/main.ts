@@ -84,6 +84,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     defaultSignals();
     watchStdout();
   }
+  try {
+    process.cwd();
+  } catch {
+    io.stderr('replylint: the current folder no longer exists: cd to an existing folder and run again\n');
+    return EXIT.fatal;
+  }
   const code = await mainJob(argv, io);
   const failed = io === processIo ? await stdoutError() : undefined;
   if (failed) {

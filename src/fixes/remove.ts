@@ -23,8 +23,12 @@ function allowed(matched: string, when: string[] | undefined): boolean {
 
 /** The text on this line before `offset` is a greeting and a comma ("Hi Sam, "). */
 function afterGreeting(text: string, offset: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  return GREETING.test(text.slice(lineStart, offset));
+  // A greeting line is short: look back 200 characters at most (a long paragraph must not be read for every problem).
+  const from = Math.max(0, offset - 200);
+  const window = text.slice(from, offset);
+  const lineStart = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('\r')) + 1;
+  if (lineStart === 0 && from > 0) return false;
+  return GREETING.test(window.slice(lineStart));
 }
 
 const GREETING = new RegExp(`^[ \\t]*(?:${GREETING_WORDS})\\b[^,.!?\\n]{0,60},[ \\t]*$`, 'i');
