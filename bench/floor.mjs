@@ -8,7 +8,7 @@
  *   node bench/floor.mjs regex <dir>    read every .md file and run replylint's compiled phrase regular
  *                                       expressions (one per rule and language, as compilePhrases makes
  *                                       them) on its case-folded text: what matching costs without
- *                                       replylint's first-word and anchor index (src/kinds/match.ts)
+ *                                       replylint's first-word and anchor index (src/core/matcher.ts)
  *
  * (One regular expression of all phrases together is slower still: its source
  * is over V8's size limit for optimised regular expressions.)

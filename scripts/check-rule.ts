@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseRuleFile } from '../src/rulebook/load.js';
 import { runExamples } from '../src/core/examples.js';
+import { DEFAULTS } from '../src/defaults.js';
 
 let failed = 0;
 let passed = 0;
@@ -14,7 +15,7 @@ for (const file of process.argv.slice(2)) {
     failed++;
     continue;
   }
-  for (const r of runExamples(rule)) {
+  for (const r of runExamples(rule, DEFAULTS)) {
     if (r.ok) passed++;
     else {
       failed++;

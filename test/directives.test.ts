@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRulebook, lint } from '../src/core/engine.js';
+import { DEFAULTS } from '../src/defaults.js';
 import { phraseRule } from './helpers.js';
 
-const book = compileRulebook([phraseRule('rule-a', ['apple']), phraseRule('rule-b', ['banana'])]);
+const book = compileRulebook([phraseRule('rule-a', ['apple']), phraseRule('rule-b', ['banana'])], DEFAULTS);
 const found = (text: string, unused = false) =>
   lint(text, book, { lang: 'en', reportUnusedDisableDirectives: unused ? 'error' : undefined }).diagnostics.map((d) => `${d.ruleId}@${d.line}`);
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRulebook, lint } from '../src/core/engine.js';
+import { DEFAULTS } from '../src/defaults.js';
 import { applyFixes, fixText } from '../src/core/fix.js';
 import { BUNDLED_RULES_DIR, loadRuleDir } from '../src/cli/rules.js';
 import { writeFixed } from '../src/cli/write.js';
@@ -111,7 +112,7 @@ describe('--fix through the CLI', () => {
 });
 
 describe('fixes in the core (property-based)', () => {
-  const book = compileRulebook(loadRuleDir(BUNDLED_RULES_DIR));
+  const book = compileRulebook(loadRuleDir(BUNDLED_RULES_DIR), DEFAULTS);
   const piece = fc.constantFrom(
     'Hi Sam,\n\n', 'Beste Ans,\n\n', 'As I already said, ', 'Zoals ik al zei: ', 'the refund takes five days. ', 'de terugbetaling duurt vijf dagen. ',
     'This is NOT ok!! ', 'Dat is NIET goed?! ', 'Obviously you need a receipt. ', 'Thank you for your message. ', 'Sorry for the wait. ',

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRulebook, lint } from '../src/core/engine.js';
+import { DEFAULTS } from '../src/defaults.js';
 import { parseRuleFile } from '../src/rulebook/load.js';
 import type { Lang } from '../src/core/types.js';
 
@@ -164,7 +165,7 @@ const RULES = join(import.meta.dirname, '..', 'rules');
 
 describe.each(Object.entries(HELD_OUT))('%s, on phrasings it was not shown', (id, cases) => {
   const rule = parseRuleFile(readFileSync(join(RULES, `${id}.yaml`), 'utf8'), `rules/${id}.yaml`);
-  const book = compileRulebook([rule]);
+  const book = compileRulebook([rule], DEFAULTS);
   // Whole-reply rules apply to complaints: the held-out replies answer one (see core/situation.ts).
   const situation = rule.kind === 'require' ? { situation: 'complaint' as const } : {};
   const shown = new Set(['en', 'nl'].flatMap((l) => [...(rule.examples?.[l as Lang].invalid.map((e) => e.text) ?? []), ...(rule.examples?.[l as Lang].valid ?? [])]));

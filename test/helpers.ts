@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { compileRulebook, lint, type LintOptions } from '../src/core/engine.js';
+import { DEFAULTS } from '../src/defaults.js';
 import type { RuleDefinition } from '../src/core/types.js';
 
 /** A small phrase rule for engine tests, independent of the shipped rulebook. */
@@ -20,7 +21,7 @@ export function phraseRule(id: string, en: string[], nl: string[] = ['kijk op on
 
 /** Lint with one phrase rule; return [line, column, endLine, endColumn, matched source text]. */
 export function hits(text: string, en: string[], options: LintOptions = {}) {
-  const book = compileRulebook([phraseRule('t', en)]);
+  const book = compileRulebook([phraseRule('t', en)], DEFAULTS);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   return lint(text, book, { lang: 'en', ...options }).diagnostics.map((d) => [d.line, d.column, d.endLine, d.endColumn, body.slice(d.offset, d.endOffset)]);
 }

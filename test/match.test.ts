@@ -1,6 +1,6 @@
 /**
  * The matcher tries each phrase only where one of its first words starts
- * (kinds/match.ts). It must find exactly what the phrase list's one regular
+ * (core/matcher.ts). It must find exactly what the phrase list's one regular
  * expression finds when run over the whole text: checked for every bundled
  * rule on every corpus reply, and on phrasings chosen to trip it.
  */
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { foldCase, phrasesSource, type Words } from '../src/core/phrase.js';
 import type { Segment } from '../src/core/prose.js';
 import type { Lang } from '../src/core/types.js';
-import { byFirstWord, byScan } from '../src/kinds/match.js';
+import { PhraseIndex } from '../src/core/matcher.js';
 import { parseRuleFile } from '../src/rulebook/load.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,8 +25,9 @@ const segment = (text: string): Segment => ({ text, folded: foldCase(text), offs
 function both(phrases: string[], words: Words | undefined, lang: Lang, texts: string[]): [string[], string[]] {
   const list = phrasesSource(phrases, words)!;
   expect(list.phrases, `every phrase has a first word: ${phrases.join(' / ')}`).toBeDefined();
-  const first = byFirstWord(list.phrases!, lang);
-  const scan = byScan({ source: list.source }); // no anchors: the expression runs over every text
+  const index = new PhraseIndex();
+  const first = index.byFirstWord(list.phrases!, lang);
+  const scan = index.byScan({ source: list.source }); // no anchors: the expression runs over every text
   const show = (m: [number, number][], t: string) => m.map(([s, e]) => `${s}:${t.slice(s, e)}`);
   const a: string[] = [];
   const b: string[] = [];

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { compileRulebook, lint } from '../src/core/engine.js';
+import { DEFAULTS } from '../src/defaults.js';
 import { BUNDLED_RULES_DIR, loadRuleDir } from '../src/cli/rules.js';
 import { MATRIX, renderMatrix } from './robustness.matrix.js';
 import { BIN, runCli } from './helpers.js';
@@ -429,7 +430,7 @@ const tests: Record<string, (ctx: TestContext) => void | Promise<void>> = {
     expect(r.stdout).toBe('b.md:1:8: warning: m (no-word9999)\n');
   },
   fuzz() {
-    const book = compileRulebook(loadRuleDir(BUNDLED_RULES_DIR));
+    const book = compileRulebook(loadRuleDir(BUNDLED_RULES_DIR), DEFAULTS);
     const md = fc.array(fc.constantFrom('# ', '- ', '> ', '*', '_', '`', '[', '](x)', '\n', '\r\n', '\n\n', '{{x}}', '<!-- c -->', 'As I already said', 'check our website', 'NOT', '!!', 'é', '😀', '\t', ' ', 'word'), { maxLength: 40 }).map((a) => a.join(''));
     const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), md);
     fc.assert(

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExamples, type ExampleResult } from '../src/core/examples.js';
+import { DEFAULTS } from '../src/defaults.js';
 import { parseRuleFile } from '../src/rulebook/load.js';
 
 const RULES = join(import.meta.dirname, '..', 'rules');
@@ -70,7 +71,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     }
   });
 
-  for (const r of runExamples(rule)) {
+  for (const r of runExamples(rule, DEFAULTS)) {
     it(`[${r.lang}] ${r.kind}: ${r.text.slice(0, 70).replace(/\n/g, ' ')}`, () => {
       expect(outcome(r), `found: ${JSON.stringify(r.found)}`).toEqual(expected(r));
     });
@@ -82,7 +83,7 @@ describe('the examples test can fail', () => {
   const wrong = (change: (e: { hits: number; output?: string }) => void) => {
     const copy = structuredClone(fixing);
     change(copy.examples!.en.invalid.find((e) => e.output !== undefined)!);
-    return runExamples(copy).find((r) => r.lang === 'en' && r.kind === 'invalid' && r.expectedOutput !== undefined)!;
+    return runExamples(copy, DEFAULTS).find((r) => r.lang === 'en' && r.kind === 'invalid' && r.expectedOutput !== undefined)!;
   };
 
   it('a wrong output: in a rule file is a failure', () => {

@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { compileRulebook, type Rulebook } from '../core/engine.js';
+import { DEFAULTS } from '../defaults.js';
 import type { Lang, RuleDefinition, Severity } from '../core/types.js';
 import type { Situation } from '../core/situation.js';
 import { parseConfigFile, type ConfigFile, type Level, type RuleSetting } from '../rulebook/config.js';
@@ -207,7 +208,7 @@ export class ConfigResolver {
     const situation = [...overrides].reverse().find((o) => o.situation)?.situation ?? [...chain].reverse().find((l) => l.config.situation)?.config.situation;
     return {
       // Every rule is compiled, so that --rule can switch on one the config left off.
-      rulebook: compileRulebook(definitions),
+      rulebook: compileRulebook(definitions, DEFAULTS),
       definitions,
       severities,
       language,

@@ -1,10 +1,9 @@
 /** The pure core: text and rulebook in, diagnostics out. No fs, no process, no colours. */
 import { parse as parseYaml } from 'yaml';
-import { FIXES } from '../fixes/index.js';
-import { KINDS } from '../kinds/index.js';
-import type { Check } from '../kinds/kind.js';
 import { decideLanguage } from './language.js';
 import { LineIndex } from './location.js';
+import { PhraseIndex } from './matcher.js';
+import type { Check, FixType, RuleKind } from './plugin.js';
 import { ATTRIBUTION, extractProse, MASK, placeholderRegExp, type Directive, type Prose } from './prose.js';
 import { detectRegister, type Register } from './register.js';
 import { compileRewrites, rewrite } from './rewrite.js';
@@ -17,17 +16,31 @@ export interface CompiledRule {
   rewrites: ReturnType<typeof compileRewrites>;
 }
 
-export interface Rulebook {
-  rules: CompiledRule[];
+/** The plugins a rulebook is compiled with: replylint's own are in src/defaults.ts. */
+export interface Registries {
+  kinds: ReadonlyMap<string, RuleKind>;
+  fixes: ReadonlyMap<string, FixType>;
 }
 
-/** Compile validated rule definitions (see rulebook/load.ts) into a rulebook. */
-export function compileRulebook(rules: readonly RuleDefinition[]): Rulebook {
+/**
+ * A compiled rulebook. It owns everything matching needs (its phrase index and
+ * caches): dropping it frees them, and no other rulebook is slowed by it.
+ */
+export interface Rulebook {
+  rules: CompiledRule[];
+  registries: Registries;
+}
+
+/** Compile validated rule definitions (see rulebook/load.ts) into a rulebook, with these kinds and fixes. */
+export function compileRulebook(rules: readonly RuleDefinition[], registries: Registries): Rulebook {
+  const phrases = new PhraseIndex();
   return {
+    registries,
     rules: rules.map((rule) => {
-      const kind = KINDS.get(rule.kind);
+      const kind = registries.kinds.get(rule.kind);
       if (!kind) throw new Error(`${rule.id}: unknown kind "${rule.kind}"`);
-      return { rule, check: kind.create(rule), rewrites: compileRewrites(rule.rewrites, rule.words) };
+      if (rule.fix && !registries.fixes.has(rule.fix.type)) throw new Error(`${rule.id}: unknown fix type "${rule.fix.type}"`);
+      return { rule, check: kind.create(rule, { phrases }), rewrites: compileRewrites(rule.rewrites, rule.words) };
     }),
   };
 }
@@ -152,7 +165,7 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
         endOffset,
       };
       if (rule.fix) {
-        const fix = FIXES.get(rule.fix.type)?.fix({ text, start: offset, end: endOffset, lang, prose, definition: rule.fix, register: registerOf(), options: rule.options });
+        const fix = rulebook.registries.fixes.get(rule.fix.type)!.fix({ text, start: offset, end: endOffset, lang, prose, definition: rule.fix, register: registerOf(), options: rule.options });
         if (fix) diagnostic.fix = fix;
       }
       suggest(diagnostic, text, seg, hit, rewrites(lang), registerOf(), rule.kind === 'require');

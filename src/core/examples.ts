@@ -1,5 +1,5 @@
 /** A rule's embedded examples are its tests: run them through the real engine. */
-import { compileRulebook, lint } from './engine.js';
+import { compileRulebook, lint, type Registries } from './engine.js';
 import { applyFixes, fixText } from './fix.js';
 import { LANGS, type Lang, type RuleDefinition } from './types.js';
 
@@ -23,8 +23,9 @@ export interface ExampleResult {
   ok: boolean;
 }
 
-export function runExamples(rule: RuleDefinition): ExampleResult[] {
-  const book = compileRulebook([rule]);
+/** Run a rule's examples, with the kinds and fixes it is compiled with. */
+export function runExamples(rule: RuleDefinition, registries: Registries): ExampleResult[] {
+  const book = compileRulebook([rule], registries);
   const results: ExampleResult[] = [];
   for (const lang of LANGS) {
     const set = rule.examples?.[lang];

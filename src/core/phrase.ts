@@ -10,6 +10,7 @@
  */
 
 import { COMMON_WORDS } from './language.js';
+import { Memo } from './memo.js';
 
 export class PhraseError extends Error {
   constructor(
@@ -246,7 +247,7 @@ export interface CompiledPhrase {
  * The first word of every match of a phrase: it is one of `words`, or it starts
  * with one of `prefixes` (a stem, or letters glued to more). A word here is a
  * maximal run of the characters the expressions count as word characters, so
- * a phrase need only be tried where such a word starts (kinds/match.ts).
+ * a phrase need only be tried where such a word starts (core/matcher.ts).
  */
 export interface FirstWords {
   words: string[];
@@ -363,7 +364,8 @@ function unitAnchors(unit: Part[]): Anchors | undefined {
   return undefined;
 }
 
-const compiled = new Map<string, CompiledPhrase>();
+/** Compiled phrases by their text (bounded; see memo.ts). */
+const compiled = new Memo<CompiledPhrase>(20_000);
 
 /** Named word lists of a rule: `<courier>` in a phrase stands for `[UPS|DHL|the courier|...]`. */
 export type Words = Readonly<Record<string, readonly string[]>>;
@@ -387,12 +389,7 @@ export function expandWords(phrase: string, words: Words = {}): string {
 export function compilePhrase(raw: string, words?: Words): CompiledPhrase {
   // Matched against text in reader form (see prose.ts, Segment.norm): the phrase is put in the same form.
   const phrase = readerForm(expandWords(raw, words));
-  let hit = compiled.get(phrase);
-  if (!hit) {
-    hit = compileUncached(phrase);
-    if (compiled.size < 100_000) compiled.set(phrase, hit);
-  }
-  return hit;
+  return compiled.get(phrase, () => compileUncached(phrase));
 }
 
 /**
@@ -494,7 +491,7 @@ export interface CompiledList {
   /**
    * Each phrase on its own, with its first words, when every phrase's can be
    * named: the list is then tried phrase by phrase, only where a phrase's first
-   * word is (kinds/match.ts), instead of running `source` over the text.
+   * word is (core/matcher.ts), instead of running `source` over the text.
    */
   phrases?: (FirstWords & { source: string; anchors?: Anchors })[];
 }
@@ -509,7 +506,7 @@ export function phrasesAt(phrases: readonly { source: string }[]): string {
  * (dist/rules.json) so that a run starts without compiling any phrase; see
  * primePhraseSources.
  */
-const sources = new Map<string, CompiledList>();
+const sources = new Memo<CompiledList>(5_000);
 
 function sourceKey(phrases: readonly string[], words?: Words): string {
   return JSON.stringify([phrases, words ?? null]);
@@ -518,8 +515,7 @@ function sourceKey(phrases: readonly string[], words?: Words): string {
 export function phrasesSource(phrases: readonly string[], words?: Words): CompiledList | undefined {
   if (!phrases.length) return undefined;
   const key = sourceKey(phrases, words);
-  let compiled = sources.get(key);
-  if (compiled === undefined) {
+  return sources.get(key, () => {
     const each = phrases.map((p) => compilePhrase(p, words));
     const anchors: Anchors | undefined = each.every((c) => c.anchors)
       ? { words: [...new Set(each.flatMap((c) => c.anchors!.words))], prefixes: [...new Set(each.flatMap((c) => c.anchors!.prefixes))] }
@@ -533,15 +529,13 @@ export function phrasesSource(phrases: readonly string[], words?: Words): Compil
       ...(elsewhere.length ? [`${START}(?:${elsewhere.join('|')})`] : []),
     ];
     const parts = each.every((c) => c.first) ? each.map((c) => ({ source: c.source, ...c.first!, anchors: c.anchors })) : undefined;
-    compiled = { source: `(?:${starts.join('|')})${END}`, anchors, phrases: parts };
-    sources.set(key, compiled);
-  }
-  return compiled;
+    return { source: `(?:${starts.join('|')})${END}`, anchors, phrases: parts };
+  });
 }
 
 /** The sources compiled so far (for the build step) and a way to load them back. */
 export function phraseSources(): [string, CompiledList][] {
-  return [...sources];
+  return sources.entries();
 }
 
 export function primePhraseSources(entries: Iterable<[string, CompiledList]>): void {

@@ -1,27 +1,5 @@
-/** What every fix type exports. A new type is a new file listed in ./index.ts. */
-import type { Prose } from '../core/prose.js';
-import type { Register } from '../core/register.js';
-import type { Fix, FixDefinition, Lang } from '../core/types.js';
-
-export interface FixContext {
-  /** The whole text (BOM removed); offsets below index into it. */
-  text: string;
-  start: number;
-  end: number;
-  lang: Lang;
-  prose: Prose;
-  definition: FixDefinition;
-  /** The reply's register: inserted sentences follow it. */
-  register: Register;
-  /** The rule's options (a team's own sentences, ...). */
-  options: Record<string, unknown>;
-}
-
-export interface FixType {
-  name: string;
-  /** A safe rewrite for this problem, or undefined when none is safe here. */
-  fix(ctx: FixContext): Fix | undefined;
-}
+/** Shared by the fix types: where sentences start. The FixType interface is the core's (core/plugin.ts). */
+export type { FixContext, FixType } from '../core/plugin.js';
 
 const MARKUP = /[*_~`]/;
 

@@ -5,22 +5,22 @@
  * when there is no greeting. When the greeting and the text share a line there
  * is no safe place, and no fix.
  */
+import { Memo } from '../core/memo.js';
 import { compilePhrases } from '../core/phrase.js';
 import type { Segment } from '../core/prose.js';
 import { inRegister } from '../core/register.js';
 import { GREETING_WORDS, type FixType } from './fix.js';
 
-const afterCache = new Map<string, RegExp | undefined>();
+const afterCache = new Memo<RegExp | undefined>(1_000);
 
 /** A compiled `after` list: sentences the new one goes after ("Thank you for your message." before "Sorry…"). */
 function afterPattern(phrases: string[] | undefined): RegExp | undefined {
   if (!phrases?.length) return undefined;
   const key = phrases.join('\u0000');
-  if (!afterCache.has(key)) {
+  return afterCache.get(key, () => {
     const re = compilePhrases(phrases);
-    afterCache.set(key, re && new RegExp(`^(?:${re.source})`, 'u'));
-  }
-  return afterCache.get(key);
+    return re && new RegExp(`^(?:${re.source})`, 'u');
+  });
 }
 
 const GREETING = new RegExp(`^(?:${GREETING_WORDS})\\b`, 'i');

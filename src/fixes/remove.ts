@@ -5,19 +5,19 @@
  * sentence-initial phrase is only dropped before a colon: after "Zoals ik al
  * zei, duurt …" the verb would come first.
  */
+import { Memo } from '../core/memo.js';
 import { compilePhrases, foldCase } from '../core/phrase.js';
 import { atSentenceStart, firstLetter, GREETING_WORDS, type FixType } from './fix.js';
 
-const whenCache = new Map<string, RegExp | undefined>();
+const whenCache = new Memo<RegExp | undefined>(1_000);
 
 function allowed(matched: string, when: string[] | undefined): boolean {
   if (!when) return true;
   const key = when.join('\u0000');
-  if (!whenCache.has(key)) {
+  const re = whenCache.get(key, () => {
     const re = compilePhrases(when);
-    whenCache.set(key, re && new RegExp(`^(?:${re.source})$`, 'u'));
-  }
-  const re = whenCache.get(key);
+    return re && new RegExp(`^(?:${re.source})$`, 'u');
+  });
   return !!re && re.test(foldCase(matched.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim()));
 }
 

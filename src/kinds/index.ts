@@ -1,4 +1,4 @@
-/** The rule kinds. Adding a kind: write src/kinds/<name>.ts exporting a RuleKind, and list it here. */
+/** The rule kinds. Adding a kind: write src/kinds/<name>.ts exporting a RuleKind (core/plugin.ts), and list it here. */
 import type { RuleKind } from './kind.js';
 import { limit } from './limit.js';
 import { phrase } from './phrase.js';

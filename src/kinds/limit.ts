@@ -1,7 +1,7 @@
 /** `limit`: the `count` phrases may occur at most `max` times; `patterns` are violations as in `phrase`. */
 import type { PerLang } from '../core/types.js';
 import { PHRASE_PROPERTIES, type RuleKind } from './kind.js';
-import { compilePerLang, findAll } from './match.js';
+import { findAll } from '../core/matcher.js';
 
 export const limit: RuleKind = {
   name: 'limit',
@@ -14,11 +14,11 @@ export const limit: RuleKind = {
     required: ['max', 'count'],
   },
   phraseKeys: ['patterns', 'exceptions', 'count'],
-  create(rule) {
+  create(rule, { phrases }) {
     const max = (rule.options.max as number | undefined) ?? 0;
-    const counted = compilePerLang(rule.options.count as PerLang<string[]> | undefined, rule.words);
-    const patterns = compilePerLang(rule.patterns, rule.words);
-    const exceptions = compilePerLang(rule.exceptions, rule.words);
+    const counted = phrases.perLang(rule.options.count as PerLang<string[]> | undefined, rule.words);
+    const patterns = phrases.perLang(rule.patterns, rule.words);
+    const exceptions = phrases.perLang(rule.exceptions, rule.words);
     return ({ prose, lang }) => {
       const over = findAll(prose, counted(lang)).slice(max);
       const always = findAll(prose, patterns(lang), exceptions(lang));

@@ -5,7 +5,7 @@
  */
 import { APPLIES, applies, type Applies } from '../core/situation.js';
 import { PHRASE_PROPERTIES, type RuleKind } from './kind.js';
-import { compilePerLang, findAll } from './match.js';
+import { findAll } from '../core/matcher.js';
 
 /** A question mark after a word (not in a masked URL or placeholder). */
 const QUESTION = /[\p{L}\p{N})\]"”’']\s*\?/u;
@@ -37,8 +37,8 @@ export const require: RuleKind = {
     required: ['patterns'],
   },
   phraseKeys: ['patterns'],
-  create(rule) {
-    const patterns = compilePerLang(rule.patterns, rule.words);
+  create(rule, { phrases }) {
+    const patterns = phrases.perLang(rule.patterns, rule.words);
     const when = rule.options.applies as Applies[] | undefined;
     const question = rule.options.question === true;
     return ({ prose, lang, situation }) => {

@@ -2,6 +2,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { runExamples } from '../../core/examples.js';
+import { DEFAULTS } from '../../defaults.js';
 import type { RuleDefinition } from '../../core/types.js';
 import { checkUniqueIds, parseRuleFile } from '../../rulebook/load.js';
 import { EXIT, type Io } from '../io.js';
@@ -21,7 +22,7 @@ export function runTestRules(paths: string[], opts: { config?: string | false },
   let passed = 0;
   let failed = 0;
   for (const rule of rules) {
-    const results = runExamples(rule);
+    const results = runExamples(rule, DEFAULTS);
     if (!results.length) io.stderr(`replylint: warning: ${rule.id} has no examples${rule.file ? ` (${rule.file})` : ''}\n`);
     for (const r of results) {
       if (r.ok) {

@@ -1,0 +1,61 @@
+/**
+ * What the core asks of its plugins: rule kinds and fix types. The core
+ * imports none of them; a rulebook is compiled with the ones it is given
+ * (see Registries in engine.ts, and src/defaults.ts for replylint's own).
+ */
+import type { PhraseIndex } from './matcher.js';
+import type { Prose } from './prose.js';
+import type { Register } from './register.js';
+import type { SituationVerdict } from './situation.js';
+import type { Fix, FixDefinition, Lang, RuleDefinition } from './types.js';
+
+/** A match in prose coordinates: segment index and [start, end) in its text. */
+export interface Hit {
+  segment: number;
+  start: number;
+  end: number;
+}
+
+export interface CheckContext {
+  prose: Prose;
+  lang: Lang;
+  /** Complaint, question or notice (see situation.ts). */
+  situation: SituationVerdict;
+}
+
+export type Check = (ctx: CheckContext) => Hit[];
+
+/** What a kind gets to compile a rule with: the rulebook's own phrase index. */
+export interface CreateContext {
+  phrases: PhraseIndex;
+}
+
+export interface RuleKind {
+  name: string;
+  /** The keys a rule of this kind may have beyond the common ones, as JSON Schema (see src/rulebook/schemas.ts). */
+  schema: { properties: Record<string, object>; required?: string[] };
+  /** Keys holding phrases (per language), compiled and checked on load. */
+  phraseKeys: string[];
+  /** Compile a validated rule; phrase errors throw PhraseError. */
+  create(rule: RuleDefinition, ctx: CreateContext): Check;
+}
+
+export interface FixContext {
+  /** The whole text (BOM removed); offsets below index into it. */
+  text: string;
+  start: number;
+  end: number;
+  lang: Lang;
+  prose: Prose;
+  definition: FixDefinition;
+  /** The reply's register: inserted sentences follow it. */
+  register: Register;
+  /** The rule's options (a team's own sentences, ...). */
+  options: Record<string, unknown>;
+}
+
+export interface FixType {
+  name: string;
+  /** A safe rewrite for this problem, or undefined when none is safe here. */
+  fix(ctx: FixContext): Fix | undefined;
+}
