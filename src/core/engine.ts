@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { decideLanguage } from './language.js';
 import { LineIndex } from './location.js';
 import { PhraseIndex } from './matcher.js';
-import type { Check, FixType, RuleKind } from './plugin.js';
+import type { Check, FixType, Hit, RuleKind } from './plugin.js';
 import { ATTRIBUTION, extractProse, MASK, placeholderRegExp, type Directive, type Prose } from './prose.js';
 import { detectRegister, type Register } from './register.js';
 import { compileRewrites, rewrite } from './rewrite.js';
@@ -113,8 +113,9 @@ function readFrontMatter(prose: Prose): FrontMatter {
   return out;
 }
 
-function fill(template: string, match: string): string {
-  return template.replace(/\{\{\s*match\s*\}\}/g, match);
+/** A message with `{{match}}` and the hit's own `{{names}}` filled in (an unknown name is left as written). */
+function fill(template: string, match: string, data?: Hit['data']): string {
+  return template.replace(/\{\{\s*([a-zA-Z][\w-]*)\s*\}\}/g, (whole, name: string) => (name === 'match' ? match : data && name in data ? String(data[name]) : whole));
 }
 
 /** Lint one reply. Positions are 1-based, columns in UTF-16 code units, relative to the text without a BOM. */
@@ -156,7 +157,7 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
       const diagnostic: Diagnostic = {
         ruleId: rule.id,
         severity,
-        message: fill(rule.message[lang], matched),
+        message: fill(rule.message[lang], matched, hit.data),
         line: start.line,
         column: start.column,
         endLine: end.line,
@@ -170,7 +171,7 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
       }
       suggest(diagnostic, text, seg, hit, rewrites(lang), registerOf(), rule.kind === 'require');
       if (diagnostic.suggestion === undefined && rule.suggestion) {
-        diagnostic.suggestion = fill(rule.suggestion[lang], matched);
+        diagnostic.suggestion = fill(rule.suggestion[lang], matched, hit.data);
         diagnostic.general = true;
       }
       diagnostics.push(diagnostic);

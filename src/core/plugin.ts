@@ -14,6 +14,12 @@ export interface Hit {
   segment: number;
   start: number;
   end: number;
+  /**
+   * Values for the rule's message and suggestion: `{{name}}` in them is
+   * replaced by `data.name` ("{{count}} apologies, at most {{max}}").
+   * `{{match}}` is always the matched text.
+   */
+  data?: Readonly<Record<string, string | number>>;
 }
 
 export interface CheckContext {
@@ -36,6 +42,8 @@ export interface RuleKind {
   schema: { properties: Record<string, object>; required?: string[] };
   /** Keys holding phrases (per language), compiled and checked on load. */
   phraseKeys: string[];
+  /** The `{{names}}` its hits may carry in `data` (beyond `match`), for a rule's message; checked on load. */
+  messageData?: string[];
   /** Compile a validated rule; phrase errors throw PhraseError. */
   create(rule: RuleDefinition, ctx: CreateContext): Check;
 }

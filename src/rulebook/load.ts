@@ -7,7 +7,7 @@ import { KINDS } from '../kinds/index.js';
 import { compilePhrase, PhraseError } from '../core/phrase.js';
 import type { RewriteDefinition } from '../core/rewrite.js';
 import { LANGS, type PerLang, type RuleDefinition } from '../core/types.js';
-import { RulebookError } from './errors.js';
+import { didYouMean, RulebookError } from './errors.js';
 import { validateRule } from './validate.js';
 import { pathName, YamlFile, type Path } from './yaml.js';
 
@@ -79,6 +79,8 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
     }
   }
 
+  checkPlaceholders(yaml, raw, ['match', ...(kind.messageData ?? [])], kind.name);
+
   const options: Record<string, unknown> = {};
   for (const key of Object.keys(kind.schema.properties)) {
     if (!['patterns', 'exceptions', 'words'].includes(key) && key in raw) options[key] = raw[key];
@@ -107,6 +109,18 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
     options,
     file,
   };
+}
+
+/** `{{name}}` in a message or suggestion must be one the kind fills in: an unknown one would be shown as written. */
+function checkPlaceholders(yaml: YamlFile, raw: Record<string, unknown>, known: string[], kind: string): void {
+  for (const key of ['message', 'suggestion']) {
+    const texts = raw[key] as Record<string, string> | undefined;
+    for (const [lang, text] of Object.entries(texts ?? {})) {
+      for (const m of text.matchAll(/\{\{\s*([a-zA-Z][\w-]*)\s*\}\}/g)) {
+        if (!known.includes(m[1])) yaml.fail([key, lang], `unknown placeholder "{{${m[1]}}}" in ${key}.${lang}${didYouMean(m[1], known)} (a ${kind} rule fills in: ${known.map((k) => `{{${k}}}`).join(', ')})`);
+      }
+    }
+  }
 }
 
 /** Refuse a rulebook with two rules of one id. */

@@ -161,7 +161,7 @@ const common: Record<string, object> = {
       },
     },
   },
-  message: { $ref: '#/definitions/text', description: 'shown at each hit; {{match}} is the matched text' },
+  message: { $ref: '#/definitions/text', description: 'shown at each hit; {{match}} is the matched text, and a kind may fill in more (limit: {{count}}, the occurrence over the limit, and {{max}})' },
   suggestion: { $ref: '#/definitions/text', description: 'short general advice to the writer: what to do instead (one sentence, no example)' },
   rewrites: {
     type: 'object',
