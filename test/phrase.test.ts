@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compilePhrase, compilePhrases, foldCase, PhraseError } from '../src/core/phrase.js';
+import { compilePhrase, compilePhrases, PhraseError } from '../src/core/phrase.js';
+import { foldCase } from '../src/core/text.js';
 
 /** The matches of one phrase, as the engine finds them (on folded text), shown in the original text. */
 const all = (p: string, text: string) => [...foldCase(text).matchAll(compilePhrases([p])!)].map((m) => text.slice(m.index, m.index + m[0].length));

@@ -8,6 +8,7 @@ import { ATTRIBUTION, extractProse, MASK, placeholderRegExp, type Directive, typ
 import { detectRegister, type Register } from './register.js';
 import { compileRewrites, rewrite } from './rewrite.js';
 import { detectSituation, quotedContext, SITUATIONS, type Situation, type SituationVerdict } from './situation.js';
+import { stripBom } from './text.js';
 import { LANGS, type Diagnostic, type FileType, type Lang, type RuleDefinition, type Severity } from './types.js';
 
 export interface CompiledRule {
@@ -71,8 +72,6 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
-const BOM = '\uFEFF';
-
 interface FrontMatter {
   lang?: Lang;
   situation?: Situation;
@@ -120,7 +119,7 @@ function fill(template: string, match: string, data?: Hit['data']): string {
 
 /** Lint one reply. Positions are 1-based, columns in UTF-16 code units, relative to the text without a BOM. */
 export function lint(input: string, rulebook: Rulebook, options: LintOptions = {}): LintResult {
-  const text = input.startsWith(BOM) ? input.slice(1) : input;
+  const text = stripBom(input);
   const prose = extractProse(text, {
     fileType: options.fileType ?? 'markdown',
     blockquotes: options.blockquotes,

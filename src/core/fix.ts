@@ -5,6 +5,7 @@
  */
 import { lint, type LintOptions, type LintResult, type Rulebook } from './engine.js';
 import { LineIndex } from './location.js';
+import { BOM, stripBom } from './text.js';
 import type { Diagnostic, Fix } from './types.js';
 
 export const MAX_FIX_PASSES = 10;
@@ -43,7 +44,6 @@ export interface FixResult extends LintResult {
   edits: Fix[][];
 }
 
-const BOM = '\uFEFF';
 
 export function fixText(input: string, rulebook: Rulebook, options: LintOptions = {}): FixResult {
   const bom = input.startsWith(BOM) ? BOM : '';
@@ -84,7 +84,7 @@ function backThrough(edits: readonly Fix[], offset: number): number {
  * suggestions are dropped: they apply to the fixed text, which is not there.
  */
 export function remainingInOriginal(result: FixResult, original: string): Diagnostic[] {
-  const text = original.startsWith(BOM) ? original.slice(1) : original;
+  const text = stripBom(original);
   const lines = new LineIndex(text);
   const back = (o: number) => result.edits.reduceRight((at, pass) => backThrough(pass, at), o);
   return result.diagnostics.map(({ fix: _fix, suggestions: _s, ...d }) => {

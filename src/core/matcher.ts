@@ -5,8 +5,9 @@
  * keeps anything alive once the rulebook is dropped.
  */
 import type { Hit } from './plugin.js';
-import { phrasesAt, phrasesSource, WORD_SOURCE, type Anchors, type CompiledList } from './phrase.js';
+import { phrasesAt, phrasesSource, type Anchors, type CompiledList } from './phrase.js';
 import type { Prose, Segment } from './prose.js';
+import { LETTER, WORD_SOURCE } from './text.js';
 import type { Lang, PerLang } from './types.js';
 
 /**
@@ -85,6 +86,8 @@ interface FirstIndex {
 }
 
 const TOKEN = new RegExp(WORD_SOURCE, 'g');
+/** A run of letters and digits: the words a scanned list's anchors are looked up by (as phrase.ts names anchors). */
+const LETTERS = new RegExp(`[${LETTER}]+`, 'g');
 /** A word or word start the token scan can see: anchors with other characters are not used to skip anything. */
 const TOKEN_WORD = new RegExp(`^(?:${WORD_SOURCE})$`);
 
@@ -302,7 +305,7 @@ export class PhraseIndex {
     const cached = this.candidateCache.get(seg);
     if (cached && cached.upTo === this.registered) return cached.ids;
     const ids = new Set<number>();
-    for (const w of new Set(matchText(seg).match(/[\p{L}\p{N}]+/gu) ?? [])) {
+    for (const w of new Set(matchText(seg).match(LETTERS) ?? [])) {
       const exact = this.byWord.get(w);
       if (exact) for (const id of exact) ids.add(id);
       if (w.length >= 3) for (const [p, id] of this.byPrefix.get(w.slice(0, 3)) ?? []) if (w.startsWith(p)) ids.add(id);

@@ -11,6 +11,7 @@
 
 import { COMMON_WORDS } from './language.js';
 import { Memo } from './memo.js';
+import { foldCase, foldChar, LETTER, readerForm, WORD, WORD_SOURCE } from './text.js';
 
 export class PhraseError extends Error {
   constructor(
@@ -33,16 +34,6 @@ type Seq = Item[];
 export const MAX_SLOT = 6;
 const MIN_STEM = 3;
 
-/**
- * Letters (Latin with all its accents and ligatures, Greek, Cyrillic), combining
- * marks and digits: what a word is made of. Written as ranges, not \\p{L}: a
- * Unicode property class costs about a millisecond to compile in every regular
- * expression, which would dominate a run on one file.
- */
-const LETTER = 'a-zA-Z0-9\\u00AA\\u00B2\\u00B3\\u00B5\\u00B9\\u00BA\\u00BC-\\u00BE\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u036F\\u0370-\\u03FF\\u0400-\\u052F\\u1E00-\\u1FFF';
-const WORD = `[${LETTER}_]`;
-/** A word of the text, as the phrase expressions see words: a run of WORD characters (see FirstWords). */
-export const WORD_SOURCE = `${WORD}+`;
 const NOT_WORD_BEHIND = `(?<!${WORD})`;
 const WORD_AHEAD = `(?=${WORD})`;
 const NOT_WORD_AHEAD = `(?!${WORD})`;
@@ -200,38 +191,6 @@ function compileSeq(seq: Seq): string {
   return out;
 }
 
-/**
- * Case folding that keeps every UTF-16 offset: each character is lower-cased
- * only when that does not change its length (\u0130 stays as it is). Phrases are
- * matched against folded text, without the `i` flag: Unicode case-insensitive
- * character classes are slow to compile and to run.
- */
-export function foldChar(ch: string): string {
-  const lower = ch.toLowerCase();
-  return lower.length === ch.length ? lower : ch;
-}
-
-/**
- * Characters nobody sees: zero-width spaces and joiners, soft hyphens, bidi
- * controls, variation selectors (Unicode's default-ignorable code points).
- * Dropped for matching, so "web\u200Bsite" is "website".
- */
-export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
-const IGNORABLES = /\p{Default_Ignorable_Code_Point}/gu;
-
-/** Text as a reader sees it, for matching: NFKC (composed accents, full-width letters as letters), invisible characters dropped. */
-export function readerForm(text: string): string {
-  return text.normalize('NFKC').replace(IGNORABLES, '');
-}
-
-export function foldCase(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const ch of text) out += foldChar(ch);
-  return out;
-}
-
 export interface CompiledPhrase {
   /** Regular-expression source, without word boundaries (use with the `gu` flags on folded text). */
   source: string;
@@ -318,7 +277,7 @@ export interface Anchors {
   prefixes: string[];
 }
 
-const LETTERS = /^[\p{L}\p{N}]+/u;
+const LETTERS = new RegExp(`^[${LETTER}]+`);
 
 /** The anchors of a sequence: those of its most selective required unit. */
 function seqAnchors(seq: Seq): Anchors | undefined {

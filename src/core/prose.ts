@@ -13,7 +13,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Event, Extension } from 'micromark-util-types';
-import { foldCase, IGNORABLE } from './phrase.js';
+import { foldCase, IGNORABLE } from './text.js';
 import type { FileType } from './types.js';
 
 /** Stands for skipped inline content (code, HTML, URLs, placeholders): not a word, not white space. */
@@ -453,7 +453,8 @@ function isBareLink(events: Event[], i: number, end: number, source: string): bo
 function markdownProse(source: string, options: ProseOptions): Prose {
   // micromark drops a byte order mark and counts offsets from after it: read the text after it, and shift offsets back.
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const masked = maskRanges(bom ? source.slice(1) : source, placeholderRegExp(options.placeholders));
+  const body = bom ? source.slice(1) : source;
+  const masked = maskRanges(body, placeholderRegExp(options.placeholders));
   // The parser reads unclosed backtick runs as masks; the prose keeps them as the backticks they are.
   const parsed = maskUnclosedBackticks(masked);
   const events = (hasLongLine(parsed) ? tokenizePlain : MAY_HAVE_TABLE.test(parsed) && !tooManyTableLines(parsed) ? tokenize : tokenizeNoTables)(parsed);
@@ -508,7 +509,8 @@ function markdownProse(source: string, options: ProseOptions): Prose {
         i = end;
       } else if (type === 'yaml') {
         const end = exitOf(events, i);
-        if (frontMatter === undefined && start <= 4) frontMatter = (contentValue(events, i, end, masked, true) ?? '').replace(/^(?:\r?\n|\r)|(?:\r?\n|\r)$/g, '');
+        // Read from the text as written, not the masked one: placeholders in front matter are data.
+        if (frontMatter === undefined && start <= 4) frontMatter = (contentValue(events, i, end, body, true) ?? '').replace(/^(?:\r?\n|\r)|(?:\r?\n|\r)$/g, '');
         i = end;
       }
       continue;
@@ -561,11 +563,6 @@ function markdownProse(source: string, options: ProseOptions): Prose {
         }
       // emphasis, strong, strikethrough, a link's label: their text follows
     }
-  }
-  // Front matter is parsed from the original text: placeholders in it are data.
-  if (frontMatter !== undefined) {
-    const m = /^---\r?\n([^]*?)\r?\n---/.exec(bom ? source.slice(1) : source);
-    if (m) frontMatter = m[1];
   }
   return { segments, directives, frontMatter };
 }

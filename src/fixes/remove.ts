@@ -6,7 +6,8 @@
  * zei, duurt …" the verb would come first.
  */
 import { Memo } from '../core/memo.js';
-import { compilePhrases, foldCase } from '../core/phrase.js';
+import { compilePhrases } from '../core/phrase.js';
+import { foldCase } from '../core/text.js';
 import { atSentenceStart, firstLetter, GREETING_WORDS, type FixType } from './fix.js';
 
 const whenCache = new Memo<RegExp | undefined>(1_000);
