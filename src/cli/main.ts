@@ -68,6 +68,11 @@ function program(io: Io, run: (job: () => Promise<number> | number) => void): Co
       const { runExplain } = await import('./commands/rules.js');
       run(() => runExplain(id, opts, io));
     });
+  cmd.command('lsp').description('a language server over stdin/stdout, for editors (see the README)').option('--stdio', 'talk over stdin and stdout (the default; accepted because editors pass it)')
+    .action(async () => {
+      const { runLsp } = await import('../lsp/server.js');
+      run(() => runLsp());
+    });
   cmd.command('init').description('write a commented starter .replylintrc.yaml here')
     .action(async () => {
       const { runInit } = await import('./commands/init.js');
