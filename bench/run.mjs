@@ -3,7 +3,8 @@
  * replylint's benchmark against textlint (+ textlint-rule-prh) and alex, and
  * against two floors, on the same generated files in the same run.
  *
- *   npm run bench                     # full: cold start, 1,000 and 10,000 replies, 40,000 for the RSS check (~10 min)
+ *   npm run bench                     # full: cold start, 1,000 and 10,000 replies, 40,000 for the RSS check,
+ *                                     # rulebook state (bench/kernel.mjs) and the language server (bench/lsp.mjs) (~15 min)
  *   npm run bench -- --quick          # quick: cold start, 200 and 1,000 replies (~1-2 min)
  *   node bench/run.mjs --runs 3       # fewer runs per command (default 5; 3 with --quick)
  *   node bench/run.mjs --full-peers   # also run textlint+prh and alex on the large corpus (slow), not extrapolate
@@ -444,6 +445,29 @@ async function main() {
       check(d === undefined ? undefined : Math.abs(d) <= 0.1, `${huge.files.toLocaleString('en')} files: replylint peak RSS ${fmt(h.rss, 0)} MiB, ${d === undefined ? 'n/a' : `${d >= 0 ? '+' : ''}${fmt(d * 100, 0)}%`} vs ${large.files.toLocaleString('en')} files; target within ±10%`);
     } else {
       check(undefined, `peak RSS on 40,000 files within ±10% of 10,000: not measured${opts.quick ? ' in a quick run' : ''}`);
+    }
+  }
+
+  // Embedding: rulebook state (bench/kernel.mjs) and the language server (bench/lsp.mjs), each in its own process.
+  {
+    const child = (script, args) => {
+      const r = spawnSync(process.execPath, ['--expose-gc', join(HERE, script), ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      if (r.status !== 0) {
+        failures.push(`${script}: exit ${r.status}: ${r.stderr.trim().split('\n').pop()}`);
+        return undefined;
+      }
+      return JSON.parse(r.stdout.trim().split('\n').pop());
+    };
+    const k = child('kernel.mjs', opts.quick ? [200, 300] : [1000, 1000]);
+    if (k) {
+      check(k.ratio <= 1.1 && k.sameProblems, `after ${k.compiles.toLocaleString('en')} more compileRulebook calls, the first rulebook lints ${k.files.toLocaleString('en')} replies in ${k.afterMs} ms vs ${k.beforeMs} ms before = ${x(k.ratio)}; target within 1.10× (medians of 5 passes)`);
+      const growth = k.heapAfterMB.data - k.heapBeforeMB.data;
+      check(growth <= 1, `heap (data) ${k.heapBeforeMB.data} MB before, ${k.heapAfterMB.data} MB after ${k.compiles.toLocaleString('en')} compiles, ${k.heapAfterTwiceMB.data} MB after twice as many (machine code: ${k.heapBeforeMB.code} → ${k.heapAfterMB.code} → ${k.heapAfterTwiceMB.code} MB); target back where it started (within 1 MB)`);
+    }
+    const l = child('lsp.mjs', [opts.quick ? 1000 : 10000]);
+    if (l) {
+      check(l.relintMedianMs < 10, `language server: re-linting a ${l.draftChars.toLocaleString('en')}-character draft after an edit, seen from the client (edit + hover): median ${l.relintMedianMs} ms, p95 ${l.relintP95Ms} ms; target median under 10 ms`);
+      check(l.rssGrowth <= 1.1, `language server: RSS ${l.rssAt1000MB} MB after 1,000 edits, ${l.rssEndMB} MB after ${l.edits.toLocaleString('en')} = ${x(l.rssGrowth)}; target flat (within 1.10×)`);
     }
   }
 
