@@ -239,4 +239,29 @@ describe('replylint lsp', () => {
     const after = await client.until(uri, (ds) => !ds.some((d) => d.code === rule));
     expect(after.map((d) => d.code)).toEqual(before.filter((d) => d.code !== rule).map((d) => d.code));
   });
+
+  it('works with no workspace root at all, from the folder it was started in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replylint-lsp-noroot-'));
+    writeFileSync(join(dir, '.git'), '');
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  no-as-i-said: off\n');
+    const bare = new Client(dir);
+    try {
+      await bare.rpc.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+      await bare.rpc.sendNotification('initialized', {});
+      const uri = 'untitled:draft';
+      void bare.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Hi Sam,\n\nAs I already said, check our website.\n' } });
+      const got = await bare.diagnostics(uri);
+      expect(got.map((d) => d.code)).toContain('no-website-deflection');
+      expect(got.map((d) => d.code)).not.toContain('no-as-i-said');
+      // Saving lints at once (no debounce), and the result follows the text.
+      void bare.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'Hi Sam,\n\nPlease check our website.\n' }] });
+      const n = bare.count(uri);
+      void bare.rpc.sendNotification('textDocument/didSave', { textDocument: { uri } });
+      const saved = await bare.diagnostics(uri, n);
+      expect(saved.map((d) => d.code)).toContain('no-website-deflection');
+    } finally {
+      await bare.rpc.sendRequest('shutdown');
+      void bare.rpc.sendNotification('exit');
+    }
+  });
 });
