@@ -124,7 +124,7 @@ function cuesOf(languages: Languages): Cues {
   cues = {
     problem: each('problem'),
     feelings: each('feelings'),
-    positive: cue('positive', stems([...all.map((l) => l.situation.positive), HAPPY_EMOJI].join('|'))),
+    positive: cue('positive', stems([...all.map((l) => l.situation.positive).filter(Boolean), HAPPY_EMOJI].join('|'))),
     regret: each('regret'),
     refusal: each('refusal'),
     notice: each('notice'),
