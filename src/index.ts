@@ -1,6 +1,8 @@
 /** replylint's public API: the pure core, usable in a browser or an editor. */
 export { lint, compileRulebook } from './core/engine.js';
 export { DEFAULTS } from './defaults.js';
+export { LANGUAGES } from './lang/index.js';
+export type { Language, Languages, SituationCues, CueWords } from './core/lang.js';
 export type { LintOptions, LintResult, Rulebook, CompiledRule, Registries } from './core/engine.js';
 export type { RuleKind, FixType, Check, CheckContext, Hit, FixContext } from './core/plugin.js';
 export { extractProse } from './core/prose.js';

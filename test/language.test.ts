@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { confidentLanguage, decideLanguage, detectLanguage } from '../src/core/language.js';
+import { confidentLanguage as confident, decideLanguage as decide, detectLanguage as detect } from '../src/core/language.js';
+import { LANGUAGES } from '../src/lang/index.js';
+import type { Lang } from '../src/core/types.js';
+
+const detectLanguage = (text: string, fallback?: Lang) => detect(text, LANGUAGES, fallback);
+const confidentLanguage = (text: string) => confident(text, LANGUAGES);
+const decideLanguage = (text: string, frontMatter: Lang | undefined, option: Lang | undefined) => decide(text, frontMatter, option, LANGUAGES);
 
 describe('language detection on short replies', () => {
   it.each([

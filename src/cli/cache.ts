@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { closeSync, constants, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
+import { LANGUAGES } from '../lang/index.js';
 import type { FileOutcome } from './lint-file.js';
 import { holdTemporary, releaseTemporary } from './signals.js';
 
@@ -63,7 +64,7 @@ function validOutcome(file: string, o: unknown): FileOutcome | undefined {
   if (!o || typeof o !== 'object') return undefined;
   const { report, stderr, fatal, fixed, quietWarnings } = o as Partial<FileOutcome>;
   if (fatal !== false || fixed !== 0 || !Array.isArray(stderr) || !stderr.every(isStr) || !isInt(quietWarnings ?? 0, 0)) return undefined;
-  if (!report || typeof report !== 'object' || report.filePath !== file || !['en', 'nl'].includes(report.language)) return undefined;
+  if (!report || typeof report !== 'object' || report.filePath !== file || !LANGUAGES.has(report.language)) return undefined;
   if (!Array.isArray(report.messages) || !report.messages.every(validMessage)) return undefined;
   if (report.source !== undefined && !isStr(report.source)) return undefined;
   const count = (s: string) => report.messages.filter((m) => m.severity === s).length;

@@ -122,8 +122,8 @@ export class FileLinter {
     };
     let result = lint(read.text, effective.rulebook, options);
     if (result.langOverridden) {
-      const name = { en: 'English', nl: 'Dutch' } as const;
-      out.stderr.push(`replylint: warning: ${shown}: reads as ${name[result.lang]}, not ${name[result.langOverridden]} as configured; linted as ${name[result.lang]}`);
+      const name = (code: string) => effective.rulebook.registries.languages.get(code)?.englishName ?? code;
+      out.stderr.push(`replylint: warning: ${shown}: reads as ${name(result.lang)}, not ${name(result.langOverridden)} as configured; linted as ${name(result.lang)}`);
     }
     let output: string | undefined;
     if ((s.fix || s.fixDryRun) && result.diagnostics.some((d) => d.fix)) {

@@ -1,6 +1,6 @@
 /** The replylint command line: the lint job and its subcommands. */
 import { Command, CommanderError, Option } from 'commander';
-import { LANGS } from '../core/types.js';
+import { LANGUAGE_CODES } from '../lang/index.js';
 import { RulebookError } from '../rulebook/errors.js';
 import { EXIT, processIo, stdoutError, UsageError, version, watchStdout, type Io } from './io.js';
 import { defaultSignals } from './signals.js';
@@ -28,7 +28,7 @@ function program(io: Io, run: (job: () => Promise<number> | number) => void): Co
     .description('Lint customer-support replies (Dutch and English) for phrases that turn an upset customer against you.')
     .argument('[paths...]', 'files, directories or globs; "-" for stdin (read only when asked for)')
     .addOption(new Option('-f, --format <name>', 'output format: stylish, json, compact, sarif, github, junit, markdown').default('stylish'))
-    .addOption(new Option('--lang <lang>', 'language of the replies when front matter does not say').choices(LANGS as string[]))
+    .addOption(new Option('--lang <lang>', 'language of the replies when front matter does not say').choices(LANGUAGE_CODES))
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')

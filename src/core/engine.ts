@@ -1,15 +1,16 @@
 /** The pure core: text and rulebook in, diagnostics out. No fs, no process, no colours. */
 import { parse as parseYaml } from 'yaml';
+import type { Languages } from './lang.js';
 import { decideLanguage } from './language.js';
 import { LineIndex } from './location.js';
 import { PhraseIndex } from './matcher.js';
 import type { Check, FixType, Hit, RuleKind } from './plugin.js';
-import { ATTRIBUTION, extractProse, MASK, placeholderRegExp, type Directive, type Prose } from './prose.js';
+import { attributionRegExp, extractProse, MASK, placeholderRegExp, type Directive, type Prose } from './prose.js';
 import { detectRegister, type Register } from './register.js';
 import { compileRewrites, rewrite } from './rewrite.js';
 import { detectSituation, quotedContext, SITUATIONS, type Situation, type SituationVerdict } from './situation.js';
 import { stripBom } from './text.js';
-import { LANGS, type Diagnostic, type FileType, type Lang, type RuleDefinition, type Severity } from './types.js';
+import type { Diagnostic, FileType, Lang, RuleDefinition, Severity } from './types.js';
 
 export interface CompiledRule {
   rule: RuleDefinition;
@@ -21,6 +22,8 @@ export interface CompiledRule {
 export interface Registries {
   kinds: ReadonlyMap<string, RuleKind>;
   fixes: ReadonlyMap<string, FixType>;
+  /** The languages replies may be in, by code (see core/lang.ts; replylint's own are src/lang/). */
+  languages: Languages;
 }
 
 /**
@@ -49,7 +52,7 @@ export function compileRulebook(rules: readonly RuleDefinition[], registries: Re
 export interface LintOptions {
   /** `markdown` (default) or `text` (plain e-mail text). */
   fileType?: FileType;
-  /** Language of the reply, when known (front matter still wins). */
+  /** Language of the reply, when known (front matter still wins): one of the rulebook's (Registries.languages), else ignored. */
   lang?: Lang;
   /** Severity per rule id, or `off`; overrides the rule's default. */
   rules?: Record<string, Severity | 'off'>;
@@ -79,14 +82,14 @@ interface FrontMatter {
   disable: string[];
 }
 
-function readFrontMatter(prose: Prose): FrontMatter {
+function readFrontMatter(prose: Prose, languages: Languages): FrontMatter {
   const out: FrontMatter = { disable: [] };
   if (prose.frontMatter === undefined) return out;
   // Most front matter says at most `lang: nl`: read that without a YAML parser.
   if (!/^replylint\s*:/m.test(prose.frontMatter)) {
     const m = /^(?:lang|language)\s*:\s*["']?([A-Za-z]{2})/m.exec(prose.frontMatter);
     const code = m?.[1].toLowerCase();
-    if (code && (LANGS as readonly string[]).includes(code)) out.lang = code as Lang;
+    if (code && languages.has(code)) out.lang = code;
     const s = /^situation\s*:\s*["']?([A-Za-z]+)/m.exec(prose.frontMatter)?.[1].toLowerCase();
     if (s && (SITUATIONS as readonly string[]).includes(s)) out.situation = s as Situation;
     return out;
@@ -102,7 +105,7 @@ function readFrontMatter(prose: Prose): FrontMatter {
   const value = fm.lang ?? fm.language;
   if (typeof value === 'string') {
     const code = value.toLowerCase().slice(0, 2);
-    if ((LANGS as readonly string[]).includes(code)) out.lang = code as Lang;
+    if (languages.has(code)) out.lang = code;
   }
   if (typeof fm.situation === 'string' && (SITUATIONS as readonly string[]).includes(fm.situation.toLowerCase())) {
     out.situation = fm.situation.toLowerCase() as Situation;
@@ -120,32 +123,40 @@ function fill(template: string, match: string, data?: Hit['data']): string {
 /** Lint one reply. Positions are 1-based, columns in UTF-16 code units, relative to the text without a BOM. */
 export function lint(input: string, rulebook: Rulebook, options: LintOptions = {}): LintResult {
   const text = stripBom(input);
+  const { languages } = rulebook.registries;
+  const attribution = attributionRegExp(languages);
   const prose = extractProse(text, {
     fileType: options.fileType ?? 'markdown',
     blockquotes: options.blockquotes,
     placeholders: options.placeholders,
+    attribution,
   });
-  const frontMatter = readFrontMatter(prose);
+  const frontMatter = readFrontMatter(prose, languages);
   const fromFrontMatter = frontMatter.lang;
   const replyText = prose.segments.map((s) => s.text).join('\n');
   // A confident detection wins over the config's or --lang's language (decideLanguage); `langOverridden` says when it did.
-  const { lang, source: langSource, overrides: langOverridden } = decideLanguage(replyText, fromFrontMatter, options.lang);
+  const { lang, source: langSource, overrides: langOverridden } = decideLanguage(replyText, fromFrontMatter, options.lang && languages.has(options.lang) ? options.lang : undefined, languages);
+  const language = languages.get(lang);
 
   const situation = detectSituation({
     reply: replyText,
-    context: options.blockquotes === 'lint' ? '' : quotedContext(text, ATTRIBUTION, (options.fileType ?? 'markdown') === 'text'),
+    context: options.blockquotes === 'lint' ? '' : quotedContext(text, attribution, (options.fileType ?? 'markdown') === 'text'),
     template: placeholderRegExp(options.placeholders).test(text),
     frontMatter: frontMatter.situation,
     option: options.situation,
+    languages,
   });
 
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   let register: Register | undefined;
-  const registerOf = () => (register ??= detectRegister(replyText, lang));
+  const registerOf = () => (register ??= language ? detectRegister(replyText, language) : 'formal');
   for (const { rule, check, rewrites } of rulebook.rules) {
     const severity = options.rules?.[rule.id] ?? rule.severity;
     if (severity === 'off' || frontMatter.disable.includes(rule.id)) continue;
+    // A rule may cover some of the languages: with no message in the reply's, it does not apply.
+    const message = rule.message[lang];
+    if (message === undefined || !language) continue;
     for (const hit of check({ prose, lang, situation })) {
       const seg = prose.segments[hit.segment];
       const offset = seg.offsets[hit.start];
@@ -156,7 +167,7 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
       const diagnostic: Diagnostic = {
         ruleId: rule.id,
         severity,
-        message: fill(rule.message[lang], matched, hit.data),
+        message: fill(message, matched, hit.data),
         line: start.line,
         column: start.column,
         endLine: end.line,
@@ -165,12 +176,13 @@ export function lint(input: string, rulebook: Rulebook, options: LintOptions = {
         endOffset,
       };
       if (rule.fix) {
-        const fix = rulebook.registries.fixes.get(rule.fix.type)!.fix({ text, start: offset, end: endOffset, lang, prose, definition: rule.fix, register: registerOf(), options: rule.options });
+        const fix = rulebook.registries.fixes.get(rule.fix.type)!.fix({ text, start: offset, end: endOffset, lang, language, languages, prose, definition: rule.fix, register: registerOf(), options: rule.options });
         if (fix) diagnostic.fix = fix;
       }
       suggest(diagnostic, text, seg, hit, rewrites(lang), registerOf(), rule.kind === 'require');
-      if (diagnostic.suggestion === undefined && rule.suggestion) {
-        diagnostic.suggestion = fill(rule.suggestion[lang], matched, hit.data);
+      const advice = rule.suggestion?.[lang];
+      if (diagnostic.suggestion === undefined && advice !== undefined) {
+        diagnostic.suggestion = fill(advice, matched, hit.data);
         diagnostic.general = true;
       }
       diagnostics.push(diagnostic);

@@ -1,7 +1,7 @@
 /** A rule's embedded examples are its tests: run them through the real engine. */
 import { compileRulebook, lint, type Registries } from './engine.js';
 import { applyFixes, fixText } from './fix.js';
-import { LANGS, type Lang, type RuleDefinition } from './types.js';
+import type { Lang, RuleDefinition } from './types.js';
 
 export interface ExampleResult {
   ruleId: string;
@@ -23,11 +23,11 @@ export interface ExampleResult {
   ok: boolean;
 }
 
-/** Run a rule's examples, with the kinds and fixes it is compiled with. */
+/** Run a rule's examples, with the kinds, fixes and languages it is compiled with. */
 export function runExamples(rule: RuleDefinition, registries: Registries): ExampleResult[] {
   const book = compileRulebook([rule], registries);
   const results: ExampleResult[] = [];
-  for (const lang of LANGS) {
+  for (const lang of registries.languages.keys()) {
     const set = rule.examples?.[lang];
     if (!set) continue;
     const cases = [

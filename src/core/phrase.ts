@@ -9,9 +9,30 @@
  * Words separated by spaces match any run of white space. Matches are whole words.
  */
 
-import { COMMON_WORDS } from './language.js';
 import { Memo } from './memo.js';
 import { foldCase, foldChar, LETTER, readerForm, WORD, WORD_SOURCE } from './text.js';
+
+/**
+ * Frequent words, poor anchors: "de", "the", "you" are in every reply. A hint
+ * for speed only (which anchor a phrase gets never changes its matches): the
+ * function words of replylint's languages (src/lang/*.ts, detector.words), kept
+ * here because anchors are chosen once per phrase, for every rulebook, and
+ * saved by the build (dist/rules.json). A language missing here only gets less
+ * selective anchors.
+ */
+export const COMMON_WORDS: ReadonlySet<string> = new Set([
+  ...('de het een en van ik je jij u uw jouw wij ons onze zij ze dat die dit deze niet geen wel ook maar als om te er nog naar bij met voor '
+    + 'zijn heeft hebben heb hebt ben bent wordt worden werd kan kunt kunnen wil wilt zal zult zou moet moeten mag '
+    + 'graag bedankt dank groet groeten hartelijk beste hallo hoi goedemorgen goedemiddag alstublieft alsjeblieft excuses '
+    + 'spijt vriendelijke hoe wat wanneer waarom waar wie omdat zodat dus toch even al nu morgen vandaag '
+    + 'uit tot over door na zo meer veel klopt helaas bestelling pakket ontvangen mijn jullie hun haar hem hij zich '
+    + 'mee aan op onder tussen binnen uiterlijk werkdagen').split(' '),
+  ...('the a an and of i you your yours we our us they them their it its that this these those not no yes but if to '
+    + 'there still with for from by at about into is are was were be been being has have had do does did can could will would '
+    + 'should may might must please thanks thank regards dear hello hi morning afternoon sorry apologies apologise apologize '
+    + 'how what when why where who which because so just now tomorrow today my me he she his her '
+    + 'order parcel received unfortunately again any some more all up out get got know let understand').split(' '),
+]);
 
 export class PhraseError extends Error {
   constructor(

@@ -3,6 +3,7 @@
  * imports none of them; a rulebook is compiled with the ones it is given
  * (see Registries in engine.ts, and src/defaults.ts for replylint's own).
  */
+import type { Language, Languages } from './lang.js';
 import type { PhraseIndex } from './matcher.js';
 import type { Prose } from './prose.js';
 import type { Register } from './register.js';
@@ -54,6 +55,10 @@ export interface FixContext {
   start: number;
   end: number;
   lang: Lang;
+  /** The reply's language: its word order, greetings (core/lang.ts). */
+  language: Language;
+  /** All the rulebook's languages: a Dutch reply may still open with "Hi Sam,". */
+  languages: Languages;
   prose: Prose;
   definition: FixDefinition;
   /** The reply's register: inserted sentences follow it. */

@@ -13,6 +13,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Event, Extension } from 'micromark-util-types';
+import type { Languages } from './lang.js';
 import { foldCase, IGNORABLE } from './text.js';
 import type { FileType } from './types.js';
 
@@ -108,6 +109,8 @@ export interface ProseOptions {
   blockquotes?: 'skip' | 'lint';
   /** Extra placeholder patterns (regular-expression sources) to skip. */
   placeholders?: readonly string[];
+  /** Plain text: a line that introduces quoted history ends the reply (see attributionRegExp). */
+  attribution?: RegExp;
 }
 
 // Bounded so that an unclosed "{{" cannot make the scan quadratic.
@@ -567,7 +570,18 @@ function markdownProse(source: string, options: ProseOptions): Prose {
   return { segments, directives, frontMatter };
 }
 
-export const ATTRIBUTION = /^\s*(?:On\b.{0,200}\bwrote:|Op\b.{0,200}\bschreef\b.{0,100}:|-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Forwarded message|Doorgestuurd bericht)\s*-{2,})\s*$/i;
+const attributions = new WeakMap<Languages, RegExp>();
+
+/** A line that introduces quoted history in any of these languages ("On Mon, Sam wrote:", "Op ma schreef Sam:"; see Language.attribution). */
+export function attributionRegExp(languages: Languages): RegExp {
+  let re = attributions.get(languages);
+  if (!re) {
+    const lines = [...languages.values()].flatMap((l) => l.attribution);
+    re = lines.length ? new RegExp(`^\\s*(?:${lines.join('|')})\\s*$`, 'i') : /(?!)/;
+    attributions.set(languages, re);
+  }
+  return re;
+}
 
 function textProse(source: string, options: ProseOptions): Prose {
   const masked = maskRanges(source, placeholderRegExp(options.placeholders));
@@ -582,7 +596,7 @@ function textProse(source: string, options: ProseOptions): Prose {
   while ((m = re.exec(masked))) {
     const line = m[1];
     const at = m.index;
-    if (/^-- ?$/.test(line) || ATTRIBUTION.test(line)) break; // signature or quoted history
+    if (/^-- ?$/.test(line) || options.attribution?.test(line)) break; // signature or quoted history
     if (/^\s*>/.test(line) || line.trim() === '') {
       flush();
     } else {

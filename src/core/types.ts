@@ -1,13 +1,17 @@
 import type { RewriteDefinition, Suggestion } from './rewrite.js';
 /** Shared types of the pure core: no fs, no process, no colours. */
 
-export type Lang = 'en' | 'nl';
-export const LANGS: readonly Lang[] = ['en', 'nl'];
+/** A language code ('en', 'nl'): one of the rulebook's languages (see core/lang.ts, src/lang/). */
+export type Lang = string;
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-export type PerLang<T> = Record<Lang, T>;
+/**
+ * Per language code. A rule may cover some of the rulebook's languages: one
+ * with no message for a reply's language does not apply to it.
+ */
+export type PerLang<T> = Partial<Record<Lang, T>>;
 
 /** Where a rule comes from: an article, named by its title, and the passage quoted from it. */
 export interface SourceRef {

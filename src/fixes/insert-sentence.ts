@@ -9,7 +9,8 @@ import { Memo } from '../core/memo.js';
 import { compilePhrases } from '../core/phrase.js';
 import type { Segment } from '../core/prose.js';
 import { inRegister } from '../core/register.js';
-import { GREETING_WORDS, type FixType } from './fix.js';
+import type { Languages } from '../core/lang.js';
+import { greetingPattern, type FixType } from './fix.js';
 
 const afterCache = new Memo<RegExp | undefined>(1_000);
 
@@ -23,13 +24,14 @@ function afterPattern(phrases: string[] | undefined): RegExp | undefined {
   });
 }
 
-const GREETING = new RegExp(`^(?:${GREETING_WORDS})\\b`, 'i');
+const greetings = new WeakMap<Languages, RegExp>();
+const greetingStart = (words: string) => new RegExp(`^(?:${words})\\b`, 'i');
 
 /** Where the body starts: [segment, index in its text], or undefined when no safe place. */
-function bodyStart(segments: Segment[]): [Segment, number] | undefined {
+function bodyStart(segments: Segment[], languages: Languages): [Segment, number] | undefined {
   const first = segments[0];
   if (!first) return undefined;
-  if (!GREETING.test(first.text.trimStart())) return [first, 0];
+  if (!greetingPattern(languages, greetingStart, greetings).test(first.text.trimStart())) return [first, 0];
   const lineEnd = first.text.search(/[\r\n]/);
   const greetingLine = lineEnd < 0 ? first.text : first.text.slice(0, lineEnd);
   // "Hi Sam," alone on its line: the body is the next line or paragraph.
@@ -43,13 +45,13 @@ function bodyStart(segments: Segment[]): [Segment, number] | undefined {
 
 export const insertSentence: FixType = {
   name: 'insert-sentence',
-  fix({ text, lang, prose, definition, register, options }) {
+  fix({ text, lang, languages, prose, definition, register, options }) {
     // A team's own sentence (rule option `sentence`) wins over the rule's; either may say {formal|informal}.
     const own = (options.sentence as Partial<Record<string, string>> | undefined)?.[lang];
     const template = own ?? definition.text?.[lang];
     if (!template) return undefined;
     const sentence = inRegister(template, register);
-    const found = bodyStart(prose.segments);
+    const found = bodyStart(prose.segments, languages);
     if (!found) return undefined;
     const [seg, first] = found;
     let index = first;

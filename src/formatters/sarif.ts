@@ -5,6 +5,7 @@
 import { isAbsolute, posix, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, RuleDefinition, Severity } from '../core/types.js';
+import { LANGUAGES } from '../lang/index.js';
 import type { FileReport, Formatter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -35,15 +36,18 @@ export function artifactLocation(filePath: string, cwd: string): ArtifactLocatio
   return { uri: pathToFileURL(resolve(cwd, filePath)).href };
 }
 
+/** SARIF viewers are read in English (the first language); the others' descriptions follow it. */
+const [FIRST, ...OTHERS] = [...LANGUAGES.values()];
+
 function ruleDescriptor(rule: RuleDefinition) {
   const markdown = rule.suggestion
-    ? [rule.suggestion.en, '', `**Why** (from ${rule.source.length === 1 ? 'an article' : 'articles'} in Dutch):`, '', rule.source.map((s) => `> ${s.quote.replace(/\n/g, ' ')}\n>\n> — *${s.article}*`).join('\n\n')].join('\n')
+    ? [rule.suggestion[FIRST.code], '', `**Why** (from ${rule.source.length === 1 ? 'an article' : 'articles'} in Dutch):`, '', rule.source.map((s) => `> ${s.quote.replace(/\n/g, ' ')}\n>\n> — *${s.article}*`).join('\n\n')].join('\n')
     : undefined;
   return {
     id: rule.id,
-    shortDescription: { text: rule.description.en },
-    fullDescription: { text: `${rule.description.en} In Dutch: ${rule.description.nl}` },
-    ...(rule.suggestion ? { help: { text: rule.suggestion.en, markdown } } : {}),
+    shortDescription: { text: rule.description[FIRST.code] },
+    fullDescription: { text: [rule.description[FIRST.code], ...OTHERS.filter((l) => rule.description[l.code] !== undefined).map((l) => `In ${l.englishName}: ${rule.description[l.code]}`)].join(' ') },
+    ...(rule.suggestion ? { help: { text: rule.suggestion[FIRST.code], markdown } } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       kind: rule.kind,

@@ -6,6 +6,7 @@
 import { APPLIES, applies, type Applies } from '../core/situation.js';
 import { PHRASE_PROPERTIES, type RuleKind } from './kind.js';
 import { findAll } from '../core/matcher.js';
+import { perLanguage } from '../lang/index.js';
 
 /** A question mark after a word (not in a masked URL or placeholder). */
 const QUESTION = /[\p{L}\p{N})\]"”’']\s*\?/u;
@@ -26,7 +27,7 @@ export const require: RuleKind = {
       sentence: {
         type: 'object',
         additionalProperties: false,
-        properties: { en: { type: 'string', minLength: 1 }, nl: { type: 'string', minLength: 1 } },
+        properties: perLanguage(() => ({ type: 'string', minLength: 1 })),
         description: 'your own sentence for --fix to insert, per language; {formal|informal} follows the reply\'s register ("Bedankt voor {uw|je} mail!")',
       },
       question: {

@@ -1,5 +1,10 @@
 /** Documentation generated from the rulebook, so it is never written twice. */
-import type { RuleDefinition } from '../core/types.js';
+import type { PerLang, RuleDefinition } from '../core/types.js';
+import { LANGUAGES } from '../lang/index.js';
+
+/** The languages, the first (English) leading: its texts plain, the others' after it. */
+const LANGS = [...LANGUAGES.values()];
+const all = (texts: PerLang<string>, map: (text: string, first: boolean) => string = (t) => t) => LANGS.map((l, i) => map(texts[l.code] ?? '', i === 0));
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -7,8 +12,9 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function rulesTable(rules: readonly RuleDefinition[]): string {
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((r) => `| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.kind} | ${r.severity} | ${cell(r.description.en)} | ${cell(r.description.nl)} |`);
-  return ['| rule | kind | default | catches | in Dutch |', '|---|---|---|---|---|', ...rows].join('\n');
+    .map((r) => `| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.kind} | ${r.severity} | ${all(r.description, cell).join(' | ')} |`);
+  const head = ['rule', 'kind', 'default', 'catches', ...LANGS.slice(1).map((l) => `in ${l.englishName}`)];
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---|').join('')}`, ...rows].join('\n');
 }
 
 /** docs/rules.md: every rule, why it exists, what it says, examples in both languages. */
@@ -19,20 +25,20 @@ export function rulesReference(rules: readonly RuleDefinition[]): string {
     '',
   ];
   for (const r of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
-    out.push(`## ${r.id}`, '', `${r.description.en} — *${r.description.nl}*`, '');
+    out.push(`## ${r.id}`, '', all(r.description, (t, first) => (first ? t : `*${t}*`)).join(' — '), '');
     out.push(`Kind \`${r.kind}\`, default severity \`${r.severity}\`. Turn it off with \`--rule ${r.id}=off\`.`, '');
     out.push('**Why** (from the articles, in Dutch):', '');
     for (const s of r.source) out.push(`> ${cell(s.quote)}`, `> — *${cell(s.article)}*`, '');
-    out.push(`**Message**: ${r.message.en} / *${r.message.nl}*`, '');
-    if (r.suggestion) out.push(`**Instead**: ${r.suggestion.en}`, '', `**In plaats daarvan**: ${r.suggestion.nl}`, '');
-    for (const lang of ['en', 'nl'] as const) {
+    out.push(`**Message**: ${all(r.message, (t, first) => (first ? t : `*${t}*`)).join(' / ')}`, '');
+    if (r.suggestion) for (const l of LANGS) out.push(`**${l.instead}**: ${r.suggestion[l.code] ?? ''}`, '');
+    for (const lang of LANGUAGES.keys()) {
       const list = r.rewrites?.[lang] ?? [];
       if (!list.length) continue;
       out.push(`Rewrites (${lang}), the phrase found → what to write:`, '');
       for (const w of list) out.push(w.replace !== undefined ? `- \`${cell(w.find)}\` → ${cell(w.replace) || '*(leave it out)*'}` : `- \`${cell(w.find)}\`: ${cell(w.advice ?? '')}`);
       out.push('');
     }
-    for (const lang of ['en', 'nl'] as const) {
+    for (const lang of LANGUAGES.keys()) {
       const ex = r.examples?.[lang];
       if (!ex) continue;
       out.push(`Examples (${lang}):`, '');

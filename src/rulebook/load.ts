@@ -6,7 +6,8 @@
 import { KINDS } from '../kinds/index.js';
 import { compilePhrase, PhraseError } from '../core/phrase.js';
 import type { RewriteDefinition } from '../core/rewrite.js';
-import { LANGS, type PerLang, type RuleDefinition } from '../core/types.js';
+import type { PerLang, RuleDefinition } from '../core/types.js';
+import { LANGUAGE_CODES, perLanguage } from '../lang/index.js';
 import { didYouMean, RulebookError } from './errors.js';
 import { validateRule } from './validate.js';
 import { pathName, YamlFile, type Path } from './yaml.js';
@@ -15,18 +16,18 @@ export { RulebookError, didYouMean } from './errors.js';
 
 type WordsInput = Record<string, string[] | Partial<PerLang<string[]>>>;
 
-/** `words` as written (one list for both languages, or per language) -> per language. */
-export function normaliseWords(words: WordsInput | undefined): PerLang<Record<string, string[]>> {
-  const out: PerLang<Record<string, string[]>> = { en: {}, nl: {} };
+/** `words` as written (one list for all languages, or per language) -> per language. */
+export function normaliseWords(words: WordsInput | undefined): Record<string, Record<string, string[]>> {
+  const out = perLanguage((): Record<string, string[]> => ({}));
   for (const [name, list] of Object.entries(words ?? {})) {
-    for (const lang of LANGS) out[lang][name] = Array.isArray(list) ? [...list] : [...(list[lang] ?? [])];
+    for (const lang of LANGUAGE_CODES) out[lang][name] = Array.isArray(list) ? [...list] : [...(list[lang] ?? [])];
   }
   return out;
 }
 
 /** Check that every phrase under `key` compiles (with the rule's words); point at the bad one. */
-export function checkPhrases(yaml: YamlFile, base: Path, phrases: Partial<PerLang<string[]>> | undefined, words: PerLang<Record<string, string[]>>): void {
-  for (const lang of LANGS) {
+export function checkPhrases(yaml: YamlFile, base: Path, phrases: PerLang<string[]> | undefined, words: PerLang<Record<string, string[]>>): void {
+  for (const lang of LANGUAGE_CODES) {
     (phrases?.[lang] ?? []).forEach((phrase, i) => {
       try {
         compilePhrase(phrase, words[lang]);
@@ -38,7 +39,7 @@ export function checkPhrases(yaml: YamlFile, base: Path, phrases: Partial<PerLan
   }
 }
 
-const perLang = <T>(v: Partial<PerLang<T[]>> | undefined): PerLang<T[]> | undefined => (v ? { en: v.en ?? [], nl: v.nl ?? [] } : undefined);
+const perLang = <T>(v: PerLang<T[]> | undefined): Record<string, T[]> | undefined => (v ? perLanguage((lang) => v[lang] ?? []) : undefined);
 
 /** Parse and validate one rule file. `file` names it in errors (and must match its id). */
 export function parseRuleFile(text: string, file: string): RuleDefinition {
@@ -50,11 +51,11 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
   const raw = yaml.data as Record<string, unknown> & {
     id: string;
     kind: string;
-    patterns?: Partial<PerLang<string[]>>;
-    exceptions?: Partial<PerLang<string[]>>;
+    patterns?: PerLang<string[]>;
+    exceptions?: PerLang<string[]>;
     words?: WordsInput;
-    examples?: Partial<PerLang<{ invalid?: { text: string; hits: number; output?: string; suggested?: string }[]; valid?: string[] }>>;
-    rewrites?: Partial<PerLang<RewriteDefinition[]>>;
+    examples?: PerLang<{ invalid?: { text: string; hits: number; output?: string; suggested?: string }[]; valid?: string[] }>;
+    rewrites?: PerLang<RewriteDefinition[]>;
   };
   const kind = KINDS.get(raw.kind)!;
 
@@ -62,8 +63,8 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
   if (/\.ya?ml$/.test(file) && base !== raw.id) yaml.fail(['id'], `id "${raw.id}" does not match the file name "${base}"`);
 
   const words = normaliseWords(raw.words);
-  for (const key of kind.phraseKeys) checkPhrases(yaml, [key], raw[key] as Partial<PerLang<string[]>> | undefined, words);
-  for (const lang of LANGS) {
+  for (const key of kind.phraseKeys) checkPhrases(yaml, [key], raw[key] as PerLang<string[]> | undefined, words);
+  for (const lang of LANGUAGE_CODES) {
     (raw.rewrites?.[lang] ?? []).forEach((r, i) => {
       try {
         compilePhrase(r.find, words[lang]);
@@ -74,7 +75,7 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
     });
   }
   if ('patterns' in kind.schema.properties && kind.schema.required?.includes('patterns')) {
-    for (const lang of LANGS) {
+    for (const lang of LANGUAGE_CODES) {
       if (!raw.patterns?.[lang]?.length) yaml.fail(['patterns', lang], `"patterns.${lang}" is empty or missing: every rule works in both languages`);
     }
   }
@@ -85,10 +86,10 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
   for (const key of Object.keys(kind.schema.properties)) {
     if (!['patterns', 'exceptions', 'words'].includes(key) && key in raw) options[key] = raw[key];
   }
-  if (options.count) options.count = perLang(options.count as Partial<PerLang<string[]>>);
+  if (options.count) options.count = perLang(options.count as PerLang<string[]>);
 
   const examples = raw.examples
-    ? Object.fromEntries(LANGS.map((lang) => [lang, { invalid: raw.examples?.[lang]?.invalid ?? [], valid: raw.examples?.[lang]?.valid ?? [] }]))
+    ? perLanguage((lang) => ({ invalid: raw.examples?.[lang]?.invalid ?? [], valid: raw.examples?.[lang]?.valid ?? [] }))
     : undefined;
 
   return {
@@ -100,7 +101,7 @@ export function parseRuleFile(text: string, file: string): RuleDefinition {
     source: (raw.source as { article?: string; seed?: string; quote: string }[]).map((s) => ({ article: s.article ?? s.seed!, quote: s.quote })),
     message: raw.message as RuleDefinition['message'],
     suggestion: raw.suggestion as RuleDefinition['suggestion'],
-    rewrites: raw.rewrites ? { en: raw.rewrites.en ?? [], nl: raw.rewrites.nl ?? [] } : undefined,
+    rewrites: perLang(raw.rewrites),
     fix: raw.fix as RuleDefinition['fix'],
     patterns: perLang(raw.patterns),
     exceptions: perLang(raw.exceptions),

@@ -1,18 +1,16 @@
 /** A team's options for a rule (`rules: {id: [level, options]}`) merged into the rule. Pure. */
 import { compilePhrase, PhraseError } from '../core/phrase.js';
-import { LANGS, type PerLang, type RuleDefinition } from '../core/types.js';
+import type { PerLang, RuleDefinition } from '../core/types.js';
 import { KINDS } from '../kinds/index.js';
+import { LANGUAGE_CODES, perLanguage } from '../lang/index.js';
 import type { RuleOptions } from './config.js';
 import { didYouMean } from './errors.js';
 import { checkPhrases, normaliseWords } from './load.js';
 import type { Path, YamlFile } from './yaml.js';
 
-type Lists = Partial<PerLang<string[]>>;
+type Lists = PerLang<string[]>;
 
-const concat = (a: PerLang<string[]> | undefined, b: Lists | undefined): PerLang<string[]> => ({
-  en: [...(a?.en ?? []), ...(b?.en ?? [])],
-  nl: [...(a?.nl ?? []), ...(b?.nl ?? [])],
-});
+const concat = (a: Lists | undefined, b: Lists | undefined): Lists => perLanguage((lang) => [...(a?.[lang] ?? []), ...(b?.[lang] ?? [])]);
 
 export function applyOptions(rule: RuleDefinition, options: RuleOptions, yaml: YamlFile, at: Path): RuleDefinition {
   const kind = KINDS.get(rule.kind)!;
@@ -25,7 +23,7 @@ export function applyOptions(rule: RuleDefinition, options: RuleOptions, yaml: Y
   const out: RuleDefinition = { ...rule, options: { ...rule.options } };
   if (options.words) {
     // A list the rule has, or one the options' own phrases use: any other name does nothing (`partner` for `party`).
-    const known = new Set([...Object.keys(rule.words?.en ?? {}), ...Object.keys(rule.words?.nl ?? {})]);
+    const known = new Set(LANGUAGE_CODES.flatMap((lang) => Object.keys(rule.words?.[lang] ?? {})));
     const usedHere = JSON.stringify([options.patterns, options.exceptions, options.count]);
     for (const name of Object.keys(options.words as object)) {
       if (known.has(name) || usedHere.includes(`<${name}>`)) continue;
@@ -39,8 +37,8 @@ export function applyOptions(rule: RuleDefinition, options: RuleOptions, yaml: Y
       );
     }
     const added = normaliseWords(options.words as Record<string, string[]>);
-    const words: PerLang<Record<string, string[]>> = { en: { ...rule.words?.en }, nl: { ...rule.words?.nl } };
-    for (const lang of LANGS) {
+    const words = perLanguage((lang): Record<string, string[]> => ({ ...rule.words?.[lang] }));
+    for (const lang of LANGUAGE_CODES) {
       for (const [name, list] of Object.entries(added[lang])) {
         list.forEach((entry, i) => {
           try {
@@ -55,11 +53,11 @@ export function applyOptions(rule: RuleDefinition, options: RuleOptions, yaml: Y
     }
     out.words = words;
   }
-  const words = out.words ?? { en: {}, nl: {} };
+  const words = out.words ?? perLanguage(() => ({}));
   for (const key of ['patterns', 'exceptions', 'count'] as const) {
     if (!options[key]) continue;
     checkPhrases(yaml, [...at, key], options[key] as Lists, words);
-    if (key === 'count') out.options.count = concat(rule.options.count as PerLang<string[]>, options.count as Lists);
+    if (key === 'count') out.options.count = concat(rule.options.count as Lists, options.count as Lists);
     else out[key] = concat(rule[key], options[key] as Lists);
   }
   if (options.acronyms) out.options.acronyms = [...((rule.options.acronyms as string[] | undefined) ?? []), ...(options.acronyms as string[])];

@@ -1,12 +1,13 @@
 /**
  * The JSON Schemas of rule files and of .replylintrc.yaml. The source of truth
  * is here (the rule schema is assembled from the rule kinds, so a new kind is
- * a new file in src/kinds/); `npm run docs` writes them to schema/*.json for
+ * a new file in src/kinds/, and the per-language keys come from src/lang/); `npm run docs` writes them to schema/*.json for
  * editors (`# yaml-language-server: $schema=...`), and a test fails when those
  * are stale.
  */
 import { FIXES } from '../fixes/index.js';
 import { KINDS } from '../kinds/index.js';
+import { LANGUAGE_CODES, perLanguage } from '../lang/index.js';
 
 const definitions = {
   "severity": {
@@ -16,23 +17,15 @@ const definitions = {
       "info"
     ]
   },
+  // A rule file has every text in every language.
   "text": {
     "type": "object",
     "additionalProperties": false,
-    "required": [
-      "en",
-      "nl"
-    ],
-    "properties": {
-      "en": {
-        "type": "string",
-        "minLength": 1
-      },
-      "nl": {
-        "type": "string",
-        "minLength": 1
-      }
-    }
+    "required": [...LANGUAGE_CODES],
+    "properties": perLanguage(() => ({
+      "type": "string",
+      "minLength": 1
+    }))
   },
   "phraseList": {
     "type": "array",
@@ -44,14 +37,9 @@ const definitions = {
   "phrases": {
     "type": "object",
     "additionalProperties": false,
-    "properties": {
-      "en": {
-        "$ref": "#/definitions/phraseList"
-      },
-      "nl": {
-        "$ref": "#/definitions/phraseList"
-      }
-    }
+    "properties": perLanguage(() => ({
+      "$ref": "#/definitions/phraseList"
+    }))
   },
   "words": {
     "type": "object",
@@ -167,13 +155,13 @@ const common: Record<string, object> = {
     type: 'object',
     additionalProperties: false,
     description: 'rewrites of the writer\'s sentence per phrase found in it: `replace` (with [slots] and {formal|informal}), or `advice` where no rewrite fits',
-    properties: { en: { $ref: '#/definitions/rewriteList' }, nl: { $ref: '#/definitions/rewriteList' } },
+    properties: perLanguage(() => ({ $ref: '#/definitions/rewriteList' })),
   },
   fix: { $ref: '#/definitions/fix' },
   examples: {
     type: 'object',
     additionalProperties: false,
-    properties: { en: { $ref: '#/definitions/exampleSet' }, nl: { $ref: '#/definitions/exampleSet' } },
+    properties: perLanguage(() => ({ $ref: '#/definitions/exampleSet' })),
   },
 };
 
@@ -227,10 +215,7 @@ export const configSchema = {
       ]
     },
     "language": {
-      "enum": [
-        "en",
-        "nl"
-      ],
+      "enum": [...LANGUAGE_CODES],
       "description": "language of replies whose front matter does not say"
     },
     "situation": {
@@ -273,10 +258,7 @@ export const configSchema = {
             "$ref": "#/definitions/rules"
           },
           "language": {
-            "enum": [
-              "en",
-              "nl"
-            ]
+            "enum": [...LANGUAGE_CODES]
           },
           "situation": {
             "enum": [
@@ -357,10 +339,7 @@ export const configSchema = {
           "type": "object",
           "additionalProperties": false,
           "description": "whole-reply rules with a fix: your own sentence to insert, per language; {formal|informal} follows the reply's register",
-          "properties": {
-            "en": { "type": "string", "minLength": 1 },
-            "nl": { "type": "string", "minLength": 1 }
-          }
+          "properties": perLanguage(() => ({ "type": "string", "minLength": 1 }))
         }
       }
     },
