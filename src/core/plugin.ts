@@ -37,12 +37,22 @@ export interface CreateContext {
   phrases: PhraseIndex;
 }
 
+/** How a team's value for an option joins the rule's own: lists `append` (phrase lists per language), objects `merge` key by key, the rest `replace`. */
+export type OptionMerge = 'append' | 'merge' | 'replace';
+
 export interface RuleKind {
   name: string;
   /** The keys a rule of this kind may have beyond the common ones, as JSON Schema (see src/rulebook/schemas.ts). */
   schema: { properties: Record<string, object>; required?: string[] };
   /** Keys holding phrases (per language), compiled and checked on load. */
   phraseKeys: string[];
+  /**
+   * The options a team may set on a rule of this kind, in a config's
+   * `rules: {id: [level, {key: value}]}`, and how each joins the rule's own.
+   * Each is one of `schema.properties`; the config schema's `ruleOptions` and
+   * the merging of team options (rulebook/options.ts) are generated from this.
+   */
+  options: Readonly<Record<string, OptionMerge>>;
   /** The `{{names}}` its hits may carry in `data` (beyond `match`), for a rule's message; checked on load. */
   messageData?: string[];
   /** Compile a validated rule; phrase errors throw PhraseError. */

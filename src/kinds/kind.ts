@@ -1,5 +1,5 @@
 /** Shared by the rule kinds: the phrase keys most kinds have. The RuleKind interface is the core's (core/plugin.ts). */
-export type { Check, CheckContext, Hit, RuleKind } from '../core/plugin.js';
+export type { Check, CheckContext, Hit, OptionMerge, RuleKind } from '../core/plugin.js';
 
 const PHRASES = { $ref: '#/definitions/phrases' };
 const WORDS = { $ref: '#/definitions/words' };

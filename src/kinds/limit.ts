@@ -17,6 +17,7 @@ export const limit: RuleKind = {
     required: ['max', 'count'],
   },
   phraseKeys: ['patterns', 'exceptions', 'count'],
+  options: { patterns: 'append', exceptions: 'append', words: 'append', max: 'replace', count: 'append' },
   messageData: ['count', 'max'],
   create(rule, { phrases }) {
     const max = (rule.options.max as number | undefined) ?? 0;

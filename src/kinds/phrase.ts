@@ -6,6 +6,7 @@ export const phrase: RuleKind = {
   name: 'phrase',
   schema: { properties: PHRASE_PROPERTIES, required: ['patterns'] },
   phraseKeys: ['patterns', 'exceptions'],
+  options: { patterns: 'append', exceptions: 'append', words: 'append' },
   create(rule, { phrases }) {
     const patterns = phrases.perLang(rule.patterns, rule.words);
     const exceptions = phrases.perLang(rule.exceptions, rule.words);

@@ -38,6 +38,7 @@ export const require: RuleKind = {
     required: ['patterns'],
   },
   phraseKeys: ['patterns'],
+  options: { patterns: 'append', words: 'append', applies: 'replace', sentence: 'merge', question: 'replace' },
   create(rule, { phrases }) {
     const patterns = phrases.perLang(rule.patterns, rule.words);
     const when = rule.options.applies as Applies[] | undefined;

@@ -59,6 +59,7 @@ export const shouting: RuleKind = {
     },
   },
   phraseKeys: [],
+  options: { acronyms: 'append', minLength: 'replace' },
   create(rule) {
     const acronyms = new Set(((rule.options.acronyms as string[] | undefined) ?? DEFAULT_ACRONYMS).map((a) => a.toUpperCase()));
     const minLength = (rule.options.minLength as number | undefined) ?? 4;

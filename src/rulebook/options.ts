@@ -1,4 +1,8 @@
-/** A team's options for a rule (`rules: {id: [level, options]}`) merged into the rule. Pure. */
+/**
+ * A team's options for a rule (`rules: {id: [level, options]}`) merged into
+ * the rule, as the rule's kind declares (RuleKind.options: append, merge or
+ * replace). Pure.
+ */
 import { compilePhrase, PhraseError } from '../core/phrase.js';
 import type { PerLang, RuleDefinition } from '../core/types.js';
 import { KINDS } from '../kinds/index.js';
@@ -14,7 +18,8 @@ const concat = (a: Lists | undefined, b: Lists | undefined): Lists => perLanguag
 
 export function applyOptions(rule: RuleDefinition, options: RuleOptions, yaml: YamlFile, at: Path): RuleDefinition {
   const kind = KINDS.get(rule.kind)!;
-  const allowed = Object.keys(kind.schema.properties);
+  // The kind says which options a team may set and how each joins the rule's own (RuleKind.options).
+  const allowed = Object.keys(kind.options);
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
       yaml.fail([...at, key], `option "${key}" does not apply to ${rule.id} (a ${rule.kind} rule)${allowed.length ? `; it takes: ${allowed.join(', ')}` : '; it takes no options'}`, true);
@@ -54,14 +59,19 @@ export function applyOptions(rule: RuleDefinition, options: RuleOptions, yaml: Y
     out.words = words;
   }
   const words = out.words ?? perLanguage(() => ({}));
-  for (const key of ['patterns', 'exceptions', 'count'] as const) {
-    if (!options[key]) continue;
-    checkPhrases(yaml, [...at, key], options[key] as Lists, words);
-    if (key === 'count') out.options.count = concat(rule.options.count as Lists, options.count as Lists);
-    else out[key] = concat(rule[key], options[key] as Lists);
+  for (const [key, value] of Object.entries(options)) {
+    if (key === 'words' || value === undefined) continue;
+    // Phrases and exceptions are the rule's own fields; the other options live in `options`.
+    const own = key === 'patterns' || key === 'exceptions' ? (rule[key] as unknown) : rule.options[key];
+    let joined: unknown;
+    if (kind.phraseKeys.includes(key)) {
+      checkPhrases(yaml, [...at, key], value as Lists, words);
+      joined = concat(own as Lists | undefined, value as Lists);
+    } else if (kind.options[key] === 'append') joined = [...((own as unknown[] | undefined) ?? []), ...(value as unknown[])];
+    else if (kind.options[key] === 'merge') joined = { ...(own as object | undefined), ...(value as object) };
+    else joined = value;
+    if (key === 'patterns' || key === 'exceptions') out[key] = joined as Lists;
+    else out.options[key] = joined;
   }
-  if (options.acronyms) out.options.acronyms = [...((rule.options.acronyms as string[] | undefined) ?? []), ...(options.acronyms as string[])];
-  for (const key of ['max', 'minLength']) if (options[key] !== undefined) out.options[key] = options[key];
-  if (options.sentence) out.options.sentence = { ...(rule.options.sentence as object | undefined), ...(options.sentence as object) };
   return out;
 }

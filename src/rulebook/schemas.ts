@@ -168,6 +168,28 @@ const common: Record<string, object> = {
 const kindProperties: Record<string, object> = {};
 for (const kind of KINDS.values()) Object.assign(kindProperties, kind.schema.properties);
 
+/**
+ * The options a team may set, over all kinds, each with its schema from the
+ * kind (references point into the rule schema). Two kinds that share an option
+ * must agree on its schema and on how it merges.
+ */
+function ruleOptionProperties(): Record<string, object> {
+  const out: Record<string, object> = {};
+  const by: Record<string, string> = {};
+  for (const kind of KINDS.values()) {
+    for (const [key, merge] of Object.entries(kind.options)) {
+      const schema = kind.schema.properties[key];
+      if (!schema) throw new Error(`kind ${kind.name}: option "${key}" is not one of its schema's properties`);
+      const json = JSON.stringify(schema).replaceAll('"#/definitions/', '"rule.schema.json#/definitions/');
+      const seen = by[key];
+      if (seen !== undefined && seen !== `${merge} ${json}`) throw new Error(`kind ${kind.name}: option "${key}" differs from another kind's`);
+      by[key] = `${merge} ${json}`;
+      out[key] = JSON.parse(json) as object;
+    }
+  }
+  return out;
+}
+
 export const ruleSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://replylint.dev/schema/rule.schema.json',
@@ -306,42 +328,9 @@ export const configSchema = {
     "ruleOptions": {
       "type": "object",
       "additionalProperties": false,
-      "description": "added to the rule's own: phrases, exceptions, word lists (e.g. your couriers), acronyms; your own inserted sentence",
-      "properties": {
-        "patterns": {
-          "$ref": "rule.schema.json#/definitions/phrases"
-        },
-        "exceptions": {
-          "$ref": "rule.schema.json#/definitions/phrases"
-        },
-        "words": {
-          "$ref": "rule.schema.json#/definitions/words"
-        },
-        "count": {
-          "$ref": "rule.schema.json#/definitions/phrases"
-        },
-        "acronyms": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          }
-        },
-        "max": {
-          "type": "integer",
-          "minimum": 0
-        },
-        "minLength": {
-          "type": "integer",
-          "minimum": 2
-        },
-        "sentence": {
-          "type": "object",
-          "additionalProperties": false,
-          "description": "whole-reply rules with a fix: your own sentence to insert, per language; {formal|informal} follows the reply's register",
-          "properties": perLanguage(() => ({ "type": "string", "minLength": 1 }))
-        }
-      }
+      "description": "added to the rule's own (lists, objects) or in its place (numbers, choices), as the rule's kind says: phrases, exceptions, word lists (e.g. your couriers), acronyms; your own inserted sentence",
+      // Generated from the kinds: the options each lets a team set (RuleKind.options), with the kind's own schema for them.
+      "properties": ruleOptionProperties()
     },
     "rules": {
       "type": "object",
