@@ -5,14 +5,16 @@
 import { extname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lint } from '../core/engine.js';
-import { fixText, remainingInOriginal } from '../core/fix.js';
+import { fixText, remainingInOriginal } from '../core/apply-fixes.js';
 import type { FileType, Lang, Severity } from '../core/types.js';
-import type { FileReport } from '../formatters/types.js';
+import type { FileOutcome } from './outcome.js';
 import { sha1 } from './cache.js';
-import { resolverFor, type ConfigResolver, type Effective } from './config.js';
+import { resolverFor, type ConfigResolver, type Effective } from './discover.js';
 import type { Target } from './files.js';
 import { readTargetSync, type ReadResult } from './read.js';
 import { writeFixed } from './write.js';
+
+export type { FileOutcome } from './outcome.js';
 
 /** What a file run needs, as plain data (it crosses to worker threads). */
 export interface FileLintSettings {
@@ -29,24 +31,6 @@ export interface FileLintSettings {
   /** --cache: hash what the results depend on, and replay `target.cached` when it matches. */
   cache?: boolean;
   version?: string;
-}
-
-export interface FileOutcome {
-  report?: FileReport;
-  /** Lines for stderr, in order. */
-  stderr: string[];
-  /** An I/O or config problem: the run exits 2. */
-  fatal: boolean;
-  fixed: number;
-  diff?: string;
-  /** With stdin and --fix: the fixed text. */
-  stdinOutput?: string;
-  /** With --cache: what to store for this file. */
-  cacheEntry?: { hash: string; key: string };
-  /** With --cache: the results were replayed, not computed. */
-  cached?: boolean;
-  /** Warnings --quiet left out of the report (--max-warnings still counts them). */
-  quietWarnings?: number;
 }
 
 function fileType(path: string): FileType {

@@ -7,7 +7,7 @@ import { SEVERITIES, type Lang, type Severity } from '../core/types.js';
 import { escapeText } from '../formatters/escape.js';
 import type { FileReport, Formatter, StreamFormatter } from '../formatters/types.js';
 import { didYouMean } from '../rulebook/errors.js';
-import { resolverFor, type ConfigResolver } from './config.js';
+import { resolverFor, type ConfigResolver } from './discover.js';
 import { EXIT, UsageError, version, type Io } from './io.js';
 import { expandPaths, type Target } from './files.js';
 import { FileLinter, type FileLintSettings, type FileOutcome } from './lint-file.js';
