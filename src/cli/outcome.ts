@@ -19,6 +19,8 @@ export interface FileOutcome {
   cacheEntry?: { hash: string; key: string };
   /** With --cache: the results were replayed, not computed. */
   cached?: boolean;
+  /** With fix but not written (the Node API): the file's bytes as read, which outputFixes checks are still there. */
+  original?: Uint8Array;
   /** Warnings --quiet left out of the report (--max-warnings still counts them). */
   quietWarnings?: number;
 }
