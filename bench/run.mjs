@@ -51,13 +51,15 @@
  * The 10× rulebook (bench/extra-rules.mjs) runs side by side with the bundled
  * one, round-robin, on the large corpus — on the small one with --quick, or
  * while replylint needs more than TENFOLD_LARGE_MAX seconds for the large one.
- * The 40,000-file corpus is for the peak-RSS check only.
+ * The 40,000-file corpus is for the peak-RSS check only. The 1,000-file corpus
+ * also runs spread over 40 folders, each with the same config, against one
+ * config at the top (bench/tmp/configs-*), side by side.
  *
  * Exit code: 0 when every command ran (targets that are missed print MISS but
  * do not fail the run); 1 when a command failed; 2 on a setup problem.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -238,6 +240,41 @@ function table(sections) {
   return lines.join('\n');
 }
 
+// ---------------------------------------------------------------- configs
+
+/** The config every folder of the per-folder tree has, and the one-config tree has once at its top. */
+const FOLDER_CONFIG = 'extends:\n  - replylint:recommended\nrules:\n  require-thanks: warning\n  no-shouting: [warning, {acronyms: [KPN, ING]}]\n';
+const CONFIG_FOLDERS = 40;
+
+/**
+ * The files of `corpus` in CONFIG_FOLDERS folders, twice: under bench/tmp/configs-per-folder
+ * each folder has its own FOLDER_CONFIG (identical files), under bench/tmp/configs-one the
+ * top has it once. A `.git` file at each top stops the search for configs there.
+ */
+function ensureConfigTrees(corpus) {
+  const files = readdirSync(corpus.dir, { recursive: true }).filter((f) => f.endsWith('.md')).sort();
+  const trees = {};
+  for (const kind of ['per-folder', 'one']) {
+    const dir = join(TMP, `configs-${kind}`);
+    const stamp = join(dir, '.stamp');
+    const want = `${corpus.version ?? ''}:${corpus.files}:${FOLDER_CONFIG}`;
+    if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
+      rmSync(dir, { recursive: true, force: true });
+      for (let i = 0; i < CONFIG_FOLDERS; i++) {
+        const folder = join(dir, `f${String(i).padStart(2, '0')}`);
+        mkdirSync(folder, { recursive: true });
+        if (kind === 'per-folder') writeFileSync(join(folder, '.replylintrc.yaml'), FOLDER_CONFIG);
+      }
+      files.forEach((f, i) => copyFileSync(join(corpus.dir, f), join(dir, `f${String(i % CONFIG_FOLDERS).padStart(2, '0')}`, `${i}.md`)));
+      if (kind === 'one') writeFileSync(join(dir, '.replylintrc.yaml'), FOLDER_CONFIG);
+      writeFileSync(join(dir, '.git'), '');
+      writeFileSync(stamp, want);
+    }
+    trees[kind] = dir;
+  }
+  return { ...trees, files: files.length, bytes: corpus.bytes };
+}
+
 // ---------------------------------------------------------------- main
 
 /** The commit measured, and whether the engine's sources or rules differ from it. */
@@ -345,13 +382,22 @@ async function main() {
   const tenfoldSlug = tenfoldLarge ? 'large' : 'small';
   const tenfoldRes = measureGroup(`10× rulebook, ${tenfold.files.toLocaleString('en')} replies${tenfoldLarge || opts.quick ? '' : ` (not ${large.files.toLocaleString('en')}: replylint took ${fmt(rlLarge?.wall, 1)} s there, over ${TENFOLD_LARGE_MAX} s)`}`, [baseline(tenfold.dir, tenfoldSlug), replylint10(tenfold.dir, tenfoldSlug)], { ...opts, minRuns: 3 });
 
+  // 4b. 1,000 files in 40 folders, each with the same .replylintrc.yaml, against one config at the top
+  // (same files, same rules), side by side: identical configs share one compiled rulebook.
+  const thousand = small.files === 1000 ? small : large;
+  const trees = ensureConfigTrees(thousand);
+  const configsRes = measureGroup(`${trees.files.toLocaleString('en')} replies under ${CONFIG_FOLDERS} identical per-folder configs vs one config`, [
+    { ...replylint(trees.one, 'configs-one'), name: 'replylint, one config' },
+    { ...replylint(trees['per-folder'], 'configs-per-folder'), name: `replylint, ${CONFIG_FOLDERS} identical per-folder configs` },
+  ], { ...opts, minRuns: 3 });
+
   // 5. RSS check on a corpus four times larger.
   const hugeRes = huge ? measureGroup(`${opts.rss.toLocaleString('en')} replies (peak RSS check)`, [replylint(huge.dir, 'huge')], { ...opts, runs: Math.min(opts.runs, 3) }) : undefined;
 
   // ------------------------------------------------ checks of the outputs
   console.log('\nwhat each linter reported (first run):');
   const problems = {};
-  for (const [group, res, files] of [['cold', cold, 1], ['small', smallRes, small.files], ['large', largeRes, large.files], ['10×', tenfoldRes, tenfold.files], ['huge', hugeRes, huge?.files]]) {
+  for (const [group, res, files] of [['cold', cold, 1], ['small', smallRes, small.files], ['large', largeRes, large.files], ['10×', tenfoldRes, tenfold.files], ['configs', configsRes, trees.files], ['huge', hugeRes, huge?.files]]) {
     if (!res) continue;
     for (const r of res.values()) {
       if (!r.cmd.kind || !r.runs.length) continue;
@@ -395,6 +441,7 @@ async function main() {
       if (e) largeRows.push(e);
     }
   }
+  const configsRows = [...configsRes.values()].filter((r) => r.runs.length).map((r) => asRow(r, trees.files, trees.bytes));
   const hugeRows = hugeRes ? [...hugeRes.values()].filter((r) => r.runs.length).map((r) => asRow(r, huge.files, huge.bytes)) : [];
 
   const ref = (rows) => rows.find((r) => r.label === 'replylint')?.wall;
@@ -404,6 +451,7 @@ async function main() {
     { title: `${large.files.toLocaleString('en')} replies, ${(large.bytes / 1e6).toFixed(2)} MB`, rows: largeRows, ref: ref(largeRows) },
   ];
   sections.push({ title: `10× the phrase rules (${scaled.phrases} phrase-rule patterns), ${tenfold.files.toLocaleString('en')} replies`, rows: tenfoldRows, ref: tenfoldRows.find((r) => r.label === 'replylint, bundled rulebook')?.wall });
+  sections.push({ title: `${trees.files.toLocaleString('en')} replies in ${CONFIG_FOLDERS} folders: one config, or the same config in every folder`, rows: configsRows, ref: configsRows.find((r) => r.label === 'replylint, one config')?.wall });
   if (hugeRows.length) sections.push({ title: `${huge.files.toLocaleString('en')} replies, ${(huge.bytes / 1e6).toFixed(2)} MB (RSS check)`, rows: hugeRows, ref: ref(largeRows) });
   const tableText = table(sections);
 
@@ -435,6 +483,12 @@ async function main() {
     const t = find(tenfoldRows, 'replylint, 10× rulebook');
     const v = b && t ? t.wall / b.wall : undefined;
     check(v === undefined ? undefined : v <= 1.2, `${tenfold.files.toLocaleString('en')} files, 10× the phrase rules (${scaled.phrases} phrase-rule patterns): ${fmt(t?.wall, 2)} s = ${x(v)} the time with the bundled rulebook (${fmt(b?.wall, 2)} s, measured alongside); target at most 1.2×${tenfoldLarge ? '' : ` (on ${tenfold.files.toLocaleString('en')} files, not ${large.files.toLocaleString('en')}${opts.quick ? ': quick run' : ': replylint is too slow there for now'})`}`);
+  }
+  {
+    const one = find(configsRows, 'replylint, one config');
+    const per = find(configsRows, `replylint, ${CONFIG_FOLDERS} identical per-folder configs`);
+    const v = one && per ? per.wall / one.wall : undefined;
+    check(v === undefined ? undefined : v <= 1.15, `${trees.files.toLocaleString('en')} files under ${CONFIG_FOLDERS} identical per-folder configs: ${fmt(per?.wall, 2)} s = ${x(v)} the time under one config (${fmt(one?.wall, 2)} s, measured alongside); target at most 1.15×`);
   }
   {
     const v = rlL?.rss;
@@ -479,6 +533,7 @@ async function main() {
     opts.fullPeers ? '- textlint + prh and alex ran on every corpus.' : `- textlint + prh and alex ran on ${small.files.toLocaleString('en')} files; their ${large.files.toLocaleString('en')}-file times are extrapolated per file (cold start + (${small.files.toLocaleString('en')}-file time − cold start) × ${large.files / small.files}); \`--full-peers\` measures them.`,
     "- floor: bench/floor.mjs reads the files and parses each with unified + remark-parse (no plugins), on one thread. The \"phrase regexes\" row (information, no target) reads the files and runs each rule's whole phrase list as one regular expression (per rule and language, as compilePhrases makes them) over the whole text: matching without replylint's first-word and anchor index, which tries an expression only where a phrase's first word is, in a paragraph that has the phrase's rarer words.",
     `- The 10× rulebook adds 9 letter-substituted copies of every phrase rule (bench/extra-rules.mjs), run from a copy of the package with its own rules/ folder, side by side with the bundled rulebook on the ${tenfold.files.toLocaleString('en')}-file corpus${tenfoldLarge || opts.quick ? '' : ` (on the ${large.files.toLocaleString('en')}-file corpus once replylint takes at most ${TENFOLD_LARGE_MAX} s there)`}.`,
+    `- ${CONFIG_FOLDERS} identical per-folder configs: the ${trees.files.toLocaleString('en')} replies spread over ${CONFIG_FOLDERS} folders, each with the same .replylintrc.yaml (bench/tmp/configs-per-folder), against the same folders under one config at the top (bench/tmp/configs-one), round-robin; identical configs share one compiled rulebook (src/cli/discover.ts), so the difference is reading ${CONFIG_FOLDERS} configs.`,
     `- Load average (1, 5, 15 min) at the start ${load0}, at the end ${load1}; the run took ${seconds} s.`,
   ];
   if (Math.max(busy0, loadavg()[0]) > Number(nproc)) {

@@ -11,3 +11,6 @@ export { compilePhrase, PhraseError } from './core/phrase.js';
 export { runExamples } from './core/examples.js';
 export { parseRuleFile, RulebookError, checkUniqueIds } from './rulebook/load.js';
 export type * from './core/types.js';
+// Node only (files, configs, formatters): the command's own API.
+export { ReplyLint } from './api/replylint.js';
+export type { ReplyLintOptions, ReplyLintResult, ReplyLintWarning, ReplyLintConfig, LoadedFormatter } from './api/replylint.js';

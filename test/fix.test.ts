@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRulebook, lint } from '../src/core/engine.js';
 import { DEFAULTS } from '../src/defaults.js';
-import { applyFixes, fixText } from '../src/core/fix.js';
+import { applyFixes, fixText } from '../src/core/apply-fixes.js';
 import { BUNDLED_RULES_DIR, loadRuleDir } from '../src/cli/rules.js';
 import { writeFixed } from '../src/cli/write.js';
 import { BIN, runCli } from './helpers.js';

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { closeSync, constants, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { LANGUAGES } from '../lang/index.js';
-import type { FileOutcome } from './lint-file.js';
+import type { FileOutcome } from './outcome.js';
 import { holdTemporary, releaseTemporary } from './signals.js';
 
 export interface CacheEntry {

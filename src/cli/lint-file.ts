@@ -2,17 +2,19 @@
  * One file, start to end: read, resolve its config, lint, fix. Used as it is
  * by the main thread and by worker threads, so that output is the same either way.
  */
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lint } from '../core/engine.js';
-import { fixText, remainingInOriginal } from '../core/fix.js';
+import { fixText, remainingInOriginal } from '../core/apply-fixes.js';
 import type { FileType, Lang, Severity } from '../core/types.js';
-import type { FileReport } from '../formatters/types.js';
+import type { FileOutcome } from './outcome.js';
 import { sha1 } from './cache.js';
-import { resolverFor, type ConfigResolver, type Effective } from './config.js';
+import { resolverFor, type ConfigResolver, type Effective } from './discover.js';
 import type { Target } from './files.js';
 import { readTargetSync, type ReadResult } from './read.js';
 import { writeFixed } from './write.js';
+
+export type { FileOutcome } from './outcome.js';
 
 /** What a file run needs, as plain data (it crosses to worker threads). */
 export interface FileLintSettings {
@@ -24,29 +26,13 @@ export interface FileLintSettings {
   stdinFilename?: string;
   reportUnusedDisableDirectives?: boolean;
   fix?: boolean;
+  /** With `fix`: write each fixed file as soon as it is linted (the command's --fix); otherwise the fixed text is only reported (the Node API, whose outputFixes writes). */
+  write?: boolean;
   fixDryRun?: boolean;
   maxFileSize?: number;
   /** --cache: hash what the results depend on, and replay `target.cached` when it matches. */
   cache?: boolean;
   version?: string;
-}
-
-export interface FileOutcome {
-  report?: FileReport;
-  /** Lines for stderr, in order. */
-  stderr: string[];
-  /** An I/O or config problem: the run exits 2. */
-  fatal: boolean;
-  fixed: number;
-  diff?: string;
-  /** With stdin and --fix: the fixed text. */
-  stdinOutput?: string;
-  /** With --cache: what to store for this file. */
-  cacheEntry?: { hash: string; key: string };
-  /** With --cache: the results were replayed, not computed. */
-  cached?: boolean;
-  /** Warnings --quiet left out of the report (--max-warnings still counts them). */
-  quietWarnings?: number;
 }
 
 function fileType(path: string): FileType {
@@ -85,10 +71,16 @@ export class FileLinter {
     return sha1(`${base}\u0000${shown}`);
   }
 
+  /** A target's path for the file system: as given when cwd is the process's (so messages name it as given), else resolved from cwd. */
+  private onDisk(path: string): string {
+    return this.s.cwd === process.cwd() ? path : resolve(this.s.cwd, path);
+  }
+
   lint(target: Target, stdin?: ReadResult): FileOutcome {
     const s = this.s;
     const out: FileOutcome = { stderr: [], fatal: false, fixed: 0 };
-    const shown = target.stdin ? (s.stdinFilename ?? '<stdin>') : target.path;
+    // Text handed over by the Node API (lintText) is named by its target's path, stdin "<stdin>".
+    const shown = target.stdin ? (s.stdinFilename ?? (target.path === '-' ? '<stdin>' : target.path)) : target.path;
     const configPath = target.stdin ? (s.stdinFilename ?? 'stdin.md') : target.path;
     // stdin named by --stdin-filename is ignored like that file would be (as ESLint does): a warning, exit 0; --fix gives the text back unchanged.
     if (target.stdin ? s.stdinFilename !== undefined && this.resolver.isIgnored(s.stdinFilename) : this.resolver.isIgnored(target.path)) {
@@ -96,7 +88,7 @@ export class FileLinter {
       if (target.stdin && s.fix && !s.fixDryRun && stdin?.text !== undefined) out.stdinOutput = stdin.text;
       return out;
     }
-    const read = target.stdin ? stdin! : readTargetSync(target.path, s.maxFileSize);
+    const read = target.stdin ? stdin! : readTargetSync(this.onDisk(target.path), s.maxFileSize);
     if (read.warning) out.stderr.push(`replylint: warning: ${shown}: ${read.warning}`);
     if (read.error || read.text === undefined) {
       out.stderr.push(`replylint: ${shown}: ${read.error}`);
@@ -137,7 +129,9 @@ export class FileLinter {
           [result, output, out.fixed] = [{ ...fixed, diagnostics: remainingInOriginal(fixed, read.text) }, fixed.output, fixed.fixed];
           out.diff = createTwoFilesPatch(shown, shown, read.text, fixed.output, undefined, undefined, { context: 2 });
         } else {
-          const problem = target.stdin ? undefined : writeFixed(target.path, read.bytes!, fixed.output);
+          const problem = target.stdin || !s.write ? undefined : writeFixed(this.onDisk(target.path), read.bytes!, fixed.output);
+          // Not written now: what outputFixes must find on disk before it writes.
+          if (!target.stdin && !s.write) out.original = read.bytes;
           if (problem) {
             out.stderr.push(`replylint: ${shown}: ${problem}`);
             out.fatal = true;

@@ -4,7 +4,7 @@ import { LANGUAGE_CODES } from '../lang/index.js';
 import { RulebookError } from '../rulebook/errors.js';
 import { EXIT, processIo, stdoutError, UsageError, version, watchStdout, type Io } from './io.js';
 import { defaultSignals } from './signals.js';
-import { runLint, type LintOptions } from './lint.js';
+import { runLint, type CliOptions } from './run.js';
 
 export { EXIT } from './io.js';
 
@@ -50,7 +50,7 @@ function program(io: Io, run: (job: () => Promise<number> | number) => void): Co
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .action((paths: string[], opts: LintOptions) => run(() => runLint(paths, opts, io)));
+    .action((paths: string[], opts: CliOptions) => run(() => runLint(paths, opts, io)));
 
   const configOpts = (c: Command) => c.option('-c, --config <file>', 'use this config file').option('--no-config', 'ignore .replylintrc.yaml files');
   configOpts(cmd.command('test-rules').description("run every rule's own examples (built-in and your team's): exit 1 on a failure").argument('[paths...]', 'rule files or folders (default: the rules your config uses)'))

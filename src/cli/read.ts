@@ -32,6 +32,14 @@ export function decode(bytes: Uint8Array): ReadResult {
 /** Files above this size are refused (unless --max-file-size says otherwise). */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
+/** A size as --max-file-size takes it (500k, 20mb, 1048576): bytes, or undefined when it is not one. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = (m[2] ?? '').toLowerCase()[0];
+  return Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1048576 : unit === 'g' ? 1073741824 : 1);
+}
+
 export function describe(err: NodeJS.ErrnoException): string {
   if (err.code === 'ENOENT') return 'no such file or directory';
   if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';

@@ -1,6 +1,6 @@
 /** A rule's embedded examples are its tests: run them through the real engine. */
 import { compileRulebook, lint, type Registries } from './engine.js';
-import { applyFixes, fixText } from './fix.js';
+import { applyFixes, fixText } from './apply-fixes.js';
 import type { Lang, RuleDefinition } from './types.js';
 
 export interface ExampleResult {

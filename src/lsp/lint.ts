@@ -1,19 +1,16 @@
 /**
- * What the language server lints with: the CLI's own config resolution (the
- * same files, extends, overrides and ignorePatterns) and the core, on the
- * editor's text rather than the file on disk.
+ * What the language server lints with: the Node API (ReplyLint), so a
+ * document gets exactly the CLI's config resolution (files, extends,
+ * overrides, ignorePatterns) and results, on the editor's text rather than
+ * the file on disk.
  */
-import { extname } from 'node:path';
-import { lint, type LintOptions } from '../core/engine.js';
-import { fixText } from '../core/fix.js';
-import type { Diagnostic, SourceRef } from '../core/types.js';
-import { resolverFor, type ConfigResolver } from '../cli/config.js';
-import { version } from '../cli/io.js';
+import { ReplyLint, type ReplyLintResult } from '../api/replylint.js';
+import type { SourceRef } from '../core/types.js';
 
-export interface LintedMessage extends Diagnostic {
+export type LintedMessage = ReplyLintResult['messages'][number] & {
   /** The passages the rule comes from: why it matters. */
   why?: SourceRef[];
-}
+};
 
 export interface LintedDocument {
   messages: LintedMessage[];
@@ -22,40 +19,27 @@ export interface LintedDocument {
 }
 
 export class DocumentLinter {
-  private readonly resolver: ConfigResolver;
-  readonly version = version();
+  private readonly linter: ReplyLint;
+  private readonly fixer: ReplyLint;
 
   constructor(cwd: string) {
-    this.resolver = resolverFor({}, cwd);
+    // Warnings (an ignored file named) are for a terminal; the editor shows nothing for an ignored document.
+    this.linter = new ReplyLint({ cwd, onWarning: () => {} });
+    this.fixer = new ReplyLint({ cwd, fix: true, onWarning: () => {} });
   }
 
-  private options(path: string): [ReturnType<ConfigResolver['forFile']>, LintOptions] {
-    const effective = this.resolver.forFile(path);
-    return [
-      effective,
-      {
-        fileType: extname(path).toLowerCase() === '.txt' ? 'text' : 'markdown',
-        lang: effective.language,
-        rules: effective.severities,
-        placeholders: effective.placeholders,
-        blockquotes: effective.blockquotes,
-        situation: effective.situation,
-      },
-    ];
+  /** The problems in `text`, as the CLI reports them for a file at `path` with this text; none if the path is ignored. */
+  async lint(text: string, path: string): Promise<LintedDocument> {
+    const [result] = await this.linter.lintText(text, { filePath: path });
+    if (!result) return { messages: [] };
+    const { rulebook } = await this.linter.calculateConfigForFile(path);
+    const why = new Map(rulebook.rules.map((r) => [r.rule.id, r.rule.source]));
+    return { messages: result.messages.map((m) => ({ ...m, why: why.get(m.ruleId) })) };
   }
 
-  /** The problems in `text`, as the CLI would report them for a file at `path` with this text; none if the path is ignored. */
-  lint(text: string, path: string): LintedDocument {
-    if (this.resolver.isIgnored(path)) return { messages: [] };
-    const [effective, options] = this.options(path);
-    const why = new Map(effective.definitions.map((d) => [d.id, d.source]));
-    return { messages: lint(text, effective.rulebook, options).diagnostics.map((d) => ({ ...d, why: why.get(d.ruleId) })) };
-  }
-
-  /** The text with every safe fix applied, as `--fix` would write it. */
-  fix(text: string, path: string): string | undefined {
-    if (this.resolver.isIgnored(path)) return undefined;
-    const [effective, options] = this.options(path);
-    return fixText(text, effective.rulebook, options).output;
+  /** The text with every safe fix applied, as `--fix` would write it (undefined: nothing to fix, or ignored). */
+  async fix(text: string, path: string): Promise<string | undefined> {
+    const [result] = await this.fixer.lintText(text, { filePath: path });
+    return result?.output;
   }
 }

@@ -34,6 +34,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../cli/io.js';
 import { DocumentLinter, type LintedDocument, type LintedMessage } from './lint.js';
 
 /** Re-lint this long after the last keystroke. */
@@ -86,7 +87,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL], resolveProvider: false },
       },
-      serverInfo: { name: 'replylint', version: linter.version },
+      serverInfo: { name: 'replylint', version: version() },
     };
   });
 
@@ -96,7 +97,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  function publish(doc: TextDocument): void {
+  /** Lint the document as it is now and publish; a newer version meanwhile wins (the next run publishes). */
+  async function publish(doc: TextDocument): Promise<void> {
     const st = state.get(doc.uri);
     if (!st) return;
     clearTimeout(st.timer);
@@ -104,12 +106,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const version = doc.version;
     let result: LintedDocument;
     try {
-      result = linter.lint(doc.getText(), pathOf(doc.uri));
+      result = await linter.lint(doc.getText(), pathOf(doc.uri));
     } catch (e) {
-      // A broken config: say so once, at the top of the document, with the file and place it names.
+      // A broken config: say so at the top of the document, with the file and place it names.
       result = { messages: [], error: (e as Error).message };
     }
-    if (documents.get(doc.uri)?.version !== version) return; // edited meanwhile: the next run publishes
+    if (documents.get(doc.uri)?.version !== version || state.get(doc.uri) !== st) return;
     st.version = version;
     st.result = result;
     const diagnostics = result.error ? [configDiagnostic(result.error)] : result.messages.map((m) => toDiagnostic(m, doc, rulesDoc));
@@ -121,8 +123,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let st = state.get(doc.uri);
     if (!st) state.set(doc.uri, (st = { version: -1 }));
     clearTimeout(st.timer);
-    st.timer = delay ? setTimeout(() => publish(documents.get(doc.uri) ?? doc), delay) : undefined;
-    if (!delay) publish(doc);
+    st.timer = delay ? setTimeout(() => void publish(documents.get(doc.uri) ?? doc), delay) : undefined;
+    if (!delay) void publish(doc);
   }
 
   /** Config changed: drop what was resolved, lint every open document again (once for a burst of changes: a save is often several events). */
@@ -177,17 +179,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   connection.onDidChangeWatchedFiles(() => reloadConfig());
 
-  /** The messages of the latest lint, when it was of the document as it is now. */
-  const current = (uri: string): { doc: TextDocument; messages: LintedMessage[] } | undefined => {
+  /** The messages of the latest lint, linting first if the document changed since (hover and code actions need its current state). */
+  const current = async (uri: string): Promise<{ doc: TextDocument; messages: LintedMessage[] } | undefined> => {
     const doc = documents.get(uri);
     const st = state.get(uri);
-    if (!doc || !st?.result) return undefined;
-    if (st.version !== doc.version) publish(doc);
+    if (!doc || !st) return undefined;
+    if (st.version !== doc.version || !st.result) await publish(doc);
     return { doc, messages: state.get(uri)?.result?.messages ?? [] };
   };
 
-  connection.onHover(({ textDocument, position }) => {
-    const cur = current(textDocument.uri);
+  connection.onHover(async ({ textDocument, position }) => {
+    const cur = await current(textDocument.uri);
     if (!cur) return null;
     const at = cur.doc.offsetAt(position);
     const here = cur.messages.filter((m) => {
@@ -198,8 +200,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { contents: { kind: 'markdown', value: here.map((m) => hoverText(m, rulesDoc)).join('\n\n---\n\n') } };
   });
 
-  connection.onCodeAction(({ textDocument, range, context }) => {
-    const cur = current(textDocument.uri);
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
+    const cur = await current(textDocument.uri);
     if (!cur) return [];
     const { doc, messages } = cur;
     const uri = doc.uri;
@@ -220,7 +222,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     if (wants(FIX_ALL) && (only || messages.some((m) => m.fix))) {
-      const fixed = linter.fix(doc.getText(), pathOf(uri));
+      const fixed = await linter.fix(doc.getText(), pathOf(uri));
       if (fixed !== undefined && fixed !== doc.getText()) {
         actions.push({ title: 'Fix all replylint problems that have a safe fix', kind: FIX_ALL, edit: { changes: { [uri]: [{ range: { start: doc.positionAt(0), end: doc.positionAt(doc.getText().length) }, newText: fixed }] } } });
       }
@@ -243,9 +245,11 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 /** The BOM is not part of replylint's offsets; an editor may keep it in the text. */
 const bomOf = (doc: TextDocument) => (doc.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === '\uFEFF' ? 1 : 0);
 
+/** A message's [start, end) as offsets into the editor's text (lines and UTF-16 columns are 1-based, after any BOM). */
 function span(m: LintedMessage, doc: TextDocument): [number, number] {
   const bom = bomOf(doc);
-  return [m.offset + bom, m.endOffset + bom];
+  const at = (line: number, column: number) => doc.offsetAt({ line: line - 1, character: column - 1 + (line === 1 ? bom : 0) });
+  return [at(m.line, m.column), at(m.endLine, m.endColumn)];
 }
 
 function textEdit(doc: TextDocument, fix: { range: [number, number]; text: string }): TextEdit {
@@ -280,7 +284,7 @@ function toDiagnostic(m: LintedMessage, doc: TextDocument, rulesDoc: string): Ls
     code: m.ruleId,
     ...(m.ruleId !== 'unused-disable-directive' && { codeDescription: { href: `${rulesDoc}#${m.ruleId}` } }),
     source: 'replylint',
-    message: m.suggestion ? `${m.message}\n${m.general ? 'Instead' : 'Try'}: ${m.suggestion}` : m.message,
+    message: m.suggestion ? `${m.message}\nInstead: ${m.suggestion}` : m.message,
   };
 }
 
@@ -290,7 +294,7 @@ function configDiagnostic(error: string): LspDiagnostic {
 
 function hoverText(m: LintedMessage, rulesDoc: string): string {
   const parts = [`**${m.message}** ([${m.ruleId}](${rulesDoc}#${m.ruleId}))`];
-  if (m.suggestion) parts.push(`${m.general ? 'Instead' : 'Try'}: ${m.suggestion}`);
+  if (m.suggestion) parts.push(`Instead: ${m.suggestion}`);
   for (const w of m.why ?? []) parts.push(`> ${w.quote}\n>\n> — ${w.article}`);
   return parts.join('\n\n');
 }

@@ -3,7 +3,7 @@ import type { RuleDefinition } from '../../core/types.js';
 import { LANGUAGE_CODES } from '../../lang/index.js';
 import { didYouMean } from '../../rulebook/errors.js';
 import { EXIT, UsageError, type Io } from '../io.js';
-import { resolverFor } from '../config.js';
+import { resolverFor } from '../discover.js';
 
 export function runRules(opts: { config?: string | false }, io: Io): number {
   const resolver = resolverFor(opts, process.cwd());

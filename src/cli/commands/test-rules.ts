@@ -6,7 +6,7 @@ import { DEFAULTS } from '../../defaults.js';
 import type { RuleDefinition } from '../../core/types.js';
 import { checkUniqueIds, parseRuleFile } from '../../rulebook/load.js';
 import { EXIT, type Io } from '../io.js';
-import { resolverFor } from '../config.js';
+import { resolverFor } from '../discover.js';
 import { loadRuleDir } from '../rules.js';
 
 function load(paths: string[], cwd: string, config?: string | false): RuleDefinition[] {

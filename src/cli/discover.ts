@@ -44,6 +44,8 @@ export interface Effective {
   situation?: Situation;
   placeholders: string[];
   blockquotes?: 'lint' | 'skip';
+  /** The options the configs set per rule (already merged into `definitions`). */
+  ruleOptions: Record<string, unknown>;
   /** The config files that apply, nearest last (for messages and caching). */
   files: string[];
 }
@@ -71,6 +73,13 @@ export class ConfigResolver {
   private readonly chains = new Map<string, Layer[]>();
   private readonly ruleDirs = new Map<string, RuleDefinition[]>();
   private readonly compiled = new Map<string, Effective>();
+  /** Compiled rulebooks by the content of their definitions: configs that differ only in where they are share one. */
+  private readonly rulebooks = new Map<string, Rulebook>();
+  private first?: { definitions: RuleDefinition[]; rulebook: Rulebook };
+  private readonly contents = new Map<string, number>();
+  private readonly ids = new WeakMap<RuleDefinition, number>();
+  /** How many rulebooks this resolver compiled. */
+  compiles = 0;
   private bundled?: RuleDefinition[];
 
   constructor(private readonly opts: ResolverOptions) {}
@@ -166,6 +175,47 @@ export class ConfigResolver {
     return effective;
   }
 
+  /**
+   * The compiled rulebook for these definitions: one per distinct content, so
+   * that 40 folders with the same .replylintrc.yaml compile once, not 40 times.
+   * The key is everything compileRulebook reads: the definitions, options
+   * applied, each by its JSON (the registries are always DEFAULTS). Content
+   * that is equal but written in another key order only compiles again.
+   */
+  private rulebookFor(definitions: RuleDefinition[]): Rulebook {
+    const key = (defs: RuleDefinition[]) => defs.map((d) => this.contentId(d)).join(',');
+    // A run under one config (most runs) never serialises its rules: the first rulebook is keyed when a second config comes.
+    if (!this.compiles) {
+      this.compiles++;
+      this.first = { definitions, rulebook: compileRulebook(definitions, DEFAULTS) };
+      return this.first.rulebook;
+    }
+    if (this.first) {
+      this.rulebooks.set(key(this.first.definitions), this.first.rulebook);
+      this.first = undefined;
+    }
+    const k = key(definitions);
+    let rulebook = this.rulebooks.get(k);
+    if (!rulebook) {
+      rulebook = compileRulebook(definitions, DEFAULTS);
+      this.compiles++;
+      this.rulebooks.set(k, rulebook);
+    }
+    return rulebook;
+  }
+
+  /** A small number per distinct definition content (a definition shared by many configs is serialised once). */
+  private contentId(def: RuleDefinition): number {
+    let id = this.ids.get(def);
+    if (id === undefined) {
+      const json = JSON.stringify(def);
+      id = this.contents.get(json);
+      if (id === undefined) this.contents.set(json, (id = this.contents.size));
+      this.ids.set(def, id);
+    }
+    return id;
+  }
+
   /** Every rule known to this run (bundled and the teams'), for listing and testing. */
   allRules(file = join(this.opts.cwd, 'x.md')): RuleDefinition[] {
     return this.forFile(file).definitions;
@@ -208,7 +258,7 @@ export class ConfigResolver {
     const situation = [...overrides].reverse().find((o) => o.situation)?.situation ?? [...chain].reverse().find((l) => l.config.situation)?.config.situation;
     return {
       // Every rule is compiled, so that --rule can switch on one the config left off.
-      rulebook: compileRulebook(definitions, DEFAULTS),
+      rulebook: this.rulebookFor(definitions),
       definitions,
       severities,
       language,
@@ -216,6 +266,7 @@ export class ConfigResolver {
       placeholders: chain.flatMap((l) => l.config.placeholders),
       blockquotes: [...chain].reverse().find((l) => l.config.blockquotes)?.config.blockquotes,
       files: chain.map((l) => l.config.file),
+      ruleOptions: Object.fromEntries(Object.entries(settings).flatMap(([id, s]) => (s.options ? [[id, s.options]] : []))),
     };
   }
 }
