@@ -8,7 +8,7 @@
  * one config text, as in a browser).
  */
 import picomatch from 'picomatch';
-import { compileRulebook, type Registries, type Rulebook } from '../core/engine.js';
+import { compileRulebook, type LintOptions, type Registries, type Rulebook } from '../core/engine.js';
 import type { Situation } from '../core/situation.js';
 import type { Lang, RuleDefinition, Severity } from '../core/types.js';
 import { DEFAULTS } from '../defaults.js';
@@ -90,7 +90,7 @@ export function mergeConfigs({ configs, overrides = [], bundled, team = [], regi
 
 /** A path as globs in a config see it: relative to the config's folder, with `/`. */
 function globPath(filePath: string): string {
-  return filePath.split('\\').join('/').replace(/^\.\//, '');
+  return filePath.split('\\').join('/').replace(/^(\.\/)+/, '');
 }
 
 export interface ResolveOptions {
@@ -100,9 +100,7 @@ export interface ResolveOptions {
    * `ignorePatterns` leaves it out. Without one, no override applies.
    */
   filePath?: string;
-  /** The name errors give the config (default `.replylintrc.yaml`). */
-  configName?: string;
-  /** The rules to merge over (default: none, so pass `bundledRules()`). */
+  /** The rules to merge over (replylint's own: `bundledRules()`). */
   rules: readonly RuleDefinition[];
   registries?: Registries;
 }
@@ -110,30 +108,50 @@ export interface ResolveOptions {
 export interface ResolvedConfig extends Settings {
   /** `ignorePatterns` matches `filePath`. */
   ignored: boolean;
+  /** The settings as `lint` and `fixText` take them (add `fileType: 'text'` for a plain-text reply). */
+  lintOptions: LintOptions;
 }
 
 /**
- * One `.replylintrc.yaml` text merged over `rules`: the effective settings.
- * Reads no files, so `extends` may only name replylint:recommended (a folder
- * of rule files or another config is an error at its line: load those rules
- * yourself and pass them in `rules`).
+ * One config text, read: a ConfigFile whose `extends` names nothing that
+ * needs a file system. A folder of rule files or another config is an error
+ * at its line: load those rules yourself and pass them as rules.
  */
-export function resolveConfigText(yamlText: string, options: ResolveOptions): ResolvedConfig {
-  const config = parseConfigFile(yamlText, options.configName ?? '.replylintrc.yaml');
+export function parseConfigText(yamlText: string, configName = '.replylintrc.yaml'): ConfigFile {
+  const config = parseConfigFile(yamlText, configName);
   (config.extends ?? []).forEach((entry, i) => {
     if (entry === RECOMMENDED) return;
     config.yaml.fail(
       ['extends', ...(config.extends!.length > 1 ? [i] : [])],
-      `"${entry}": without a file system, extends takes only ${RECOMMENDED} (load a folder's rules yourself and pass them in \`rules\`)`,
+      `"${entry}": without a file system, extends takes only ${RECOMMENDED} (load a folder's rules yourself and pass them in as rules)`,
     );
   });
+  return config;
+}
+
+/** Per config and rule list: the settings for each set of matching overrides (a new rulebook compiles its phrase index again). */
+const cache = new WeakMap<ConfigFile, WeakMap<readonly RuleDefinition[], Map<string, Settings>>>();
+
+/** The effective settings of one config (from parseConfigText) for one file, merged over `rules`. */
+export function settingsFor(config: ConfigFile, options: ResolveOptions): ResolvedConfig {
   const path = options.filePath === undefined ? undefined : globPath(options.filePath);
   const matches = (globs: string[]) => path !== undefined && globs.length > 0 && picomatch(globs, { dot: true })(path);
-  const settings = mergeConfigs({
-    configs: [config],
-    overrides: config.overrides.filter((o) => matches(o.files)),
-    bundled: options.rules,
-    registries: options.registries,
-  });
-  return { ...settings, ignored: matches(config.ignorePatterns) };
+  const overrides = config.overrides.filter((o) => matches(o.files));
+  const key = overrides.map((o) => config.overrides.indexOf(o)).join(',');
+  let byRules = cache.get(config);
+  if (!byRules) cache.set(config, (byRules = new WeakMap()));
+  let byKey = options.registries ? undefined : byRules.get(options.rules);
+  if (!byKey && !options.registries) byRules.set(options.rules, (byKey = new Map()));
+  let settings = byKey?.get(key);
+  if (!settings) {
+    settings = mergeConfigs({ configs: [config], overrides, bundled: options.rules, registries: options.registries });
+    byKey?.set(key, settings);
+  }
+  const { severities: rules, language: lang, situation, placeholders, blockquotes } = settings;
+  return { ...settings, ignored: matches(config.ignorePatterns), lintOptions: { rules, lang, situation, placeholders, blockquotes } };
+}
+
+/** One `.replylintrc.yaml` text merged over `options.rules`: the effective settings, with errors as RulebookErrors at line and column. */
+export function resolveConfigText(yamlText: string, options: ResolveOptions & { configName?: string }): ResolvedConfig {
+  return settingsFor(parseConfigText(yamlText, options.configName), options);
 }
