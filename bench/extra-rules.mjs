@@ -15,7 +15,7 @@
  * replylint only loads its bundled rules (BUNDLED_RULES_DIR in
  * src/cli/rules.ts resolves `rules/` relative to dist/). Until there is a
  * `--rules-dir` or config option, the 10× run uses a copy of the package in
- * bench/tmp/replylint-10x/: bin/, dist/, package.json (and schema/ if there is
+ * bench/tmp/replylint-10x/: bin/, dist/, .build/ (for scripts/build-rules.mjs), package.json (and schema/ if there is
  * one) copied, node_modules a symlink to the real one, and its own rules/
  * folder. dist/ is copied, not linked: Node resolves symlinks, so a linked
  * dist/ would find the original rules/ again.
@@ -140,7 +140,7 @@ export function makeScaledPackage(factor = 10, dir = join(HERE, 'tmp', `replylin
   if (!existsSync(join(ROOT, 'dist', 'cli'))) throw new Error('dist/ is missing: run `npm run build`');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const part of ['bin', 'dist', 'schema']) {
+  for (const part of ['bin', 'dist', 'schema', '.build']) {
     if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   }
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));

@@ -50,7 +50,7 @@ async function remark(files) {
 
 async function regex(files) {
   const { loadDefinitions, reportedPhrases } = await import('./prh.mjs');
-  const { compilePhrases, foldCase } = await import(pathToFileURL(join(ROOT, 'dist/core/phrase.js')).href);
+  const { compilePhrases, foldCase } = await import(pathToFileURL(join(ROOT, '.build/tools.mjs')).href);
   // One regular expression per rule and language, as replylint compiles them; every file gets all of them.
   const res = reportedPhrases(await loadDefinitions(join(ROOT, 'rules'))).map(({ phrases, words }) => compilePhrases(phrases, words));
   let matches = 0;

@@ -6,7 +6,7 @@
  * prh takes literal patterns or regular expressions written `/source/flags`
  * (its parser, prh/lib/utils/regexp.js, accepts the flags g, i, m, y; it always
  * adds `gm`, and `u` on engines that have it). Each replylint rule is compiled,
- * per language, with replylint's own compiler — dist/core/phrase.js,
+ * per language, with replylint's own compiler — .build/tools.mjs (the build's bundle of src/core/phrase.ts),
  * `compilePhrases(phrases, words)`: one alternation with replylint's
  * whole-word boundaries, exactly the regular expression replylint runs — and
  * written as one prh entry `/source/i`. replylint matches on case-folded text
@@ -42,7 +42,7 @@ const LANGS = ['en', 'nl'];
 
 async function replylint() {
   const api = await import(pathToFileURL(join(ROOT, 'dist/index.js')).href);
-  const phrase = await import(pathToFileURL(join(ROOT, 'dist/core/phrase.js')).href);
+  const phrase = await import(pathToFileURL(join(ROOT, '.build/tools.mjs')).href);
   if (typeof api.parseRuleFile !== 'function' || typeof phrase.compilePhrases !== 'function') {
     throw new Error('dist/ has no parseRuleFile/compilePhrases: run `npm run build`');
   }

@@ -1,19 +1,28 @@
-// Build step (after tsc): the bundled rules, validated, with their phrases compiled, in dist/rules.json.
+// Build step (after scripts/build-tools.mjs): the bundled rules, validated, with their phrases compiled, in dist/rules.json.
 // A run then starts without parsing YAML, validating schemas or compiling phrases. If rules/ changes
-// after the build, its fingerprint no longer matches and the YAML files are read as usual.
-import { writeFileSync } from 'node:fs';
-import { BUNDLED_JSON, BUNDLED_RULES_DIR, fingerprint, loadRuleDir } from '../dist/cli/rules.js';
-import { phrasesSource, phraseSources } from '../dist/core/phrase.js';
-import { LANGUAGES } from '../dist/lang/index.js';
+// after the build, its fingerprint no longer matches and the YAML files are read as usual. The browser
+// and remark bundles carry this file inline (`#bundled-rules` in package.json "imports").
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const rules = loadRuleDir(BUNDLED_RULES_DIR, new URL('..', import.meta.url).pathname);
-for (const rule of rules) {
-  for (const lang of LANGUAGES.keys()) {
-    const words = rule.words?.[lang];
-    for (const list of [rule.patterns?.[lang], rule.exceptions?.[lang], rule.options.count?.[lang], rule.fix?.when?.[lang], rule.fix?.after?.[lang]]) {
-      if (list?.length) phrasesSource(list, list === rule.fix?.when?.[lang] || list === rule.fix?.after?.[lang] ? undefined : words);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildRules() {
+  const { fingerprint, loadRuleDir, phrasesSource, phraseSources, LANGUAGE_CODES } = await import(pathToFileURL(join(ROOT, '.build/tools.mjs')).href);
+  const dir = join(ROOT, 'rules');
+  const rules = loadRuleDir(dir, ROOT);
+  for (const rule of rules) {
+    for (const lang of LANGUAGE_CODES) {
+      const words = rule.words?.[lang];
+      for (const list of [rule.patterns?.[lang], rule.exceptions?.[lang], rule.options.count?.[lang], rule.fix?.when?.[lang], rule.fix?.after?.[lang]]) {
+        if (list?.length) phrasesSource(list, list === rule.fix?.when?.[lang] || list === rule.fix?.after?.[lang] ? undefined : words);
+      }
     }
   }
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  writeFileSync(join(ROOT, 'dist/rules.json'), JSON.stringify({ fingerprint: fingerprint(dir), rules, sources: phraseSources() }));
+  console.log(`dist/rules.json: ${rules.length} rules`);
 }
-writeFileSync(BUNDLED_JSON, JSON.stringify({ fingerprint: fingerprint(BUNDLED_RULES_DIR), rules, sources: phraseSources() }));
-console.log(`dist/rules.json: ${rules.length} rules`);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildRules();

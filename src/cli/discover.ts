@@ -11,10 +11,9 @@ import { compileRulebook, type Rulebook } from '../core/engine.js';
 import { DEFAULTS } from '../defaults.js';
 import type { Lang, RuleDefinition, Severity } from '../core/types.js';
 import type { Situation } from '../core/situation.js';
-import { parseConfigFile, type ConfigFile, type Level, type RuleSetting } from '../rulebook/config.js';
-import { didYouMean, RulebookError } from '../rulebook/errors.js';
-import { checkUniqueIds } from '../rulebook/load.js';
-import { applyOptions } from '../rulebook/options.js';
+import { parseConfigFile, type ConfigFile } from '../rulebook/config.js';
+import { RulebookError } from '../rulebook/errors.js';
+import { mergeConfigs } from '../rulebook/resolve.js';
 import { loadBundledRules, loadRuleDir, readYamlFile } from './rules.js';
 
 // A team's placeholder patterns run on V8's linear-time regular-expression engine (the `l` flag):
@@ -222,51 +221,15 @@ export class ConfigResolver {
   }
 
   private build(chain: Layer[], overrides: ConfigFile['overrides']): Effective {
-    const bundled = this.bundledRules();
     const teamDirs = [...new Set(chain.flatMap((l) => l.ruleDirs))];
-    const team = teamDirs.flatMap((d) => this.rulesIn(d));
-    const all = [...bundled, ...team];
-    checkUniqueIds(all);
-    const ids = all.map((r) => r.id);
-    const bundledIds = new Set(bundled.map((r) => r.id));
-
-    // Without any `extends`, the recommended rules are on; with one, what it names.
-    const anyExtends = chain.some((l) => l.config.extends !== undefined);
-    const recommended = !anyExtends || chain.some((l) => l.recommended);
-
-    const settings: Record<string, RuleSetting> = {};
-    const apply = (rules: Record<string, RuleSetting>) => {
-      for (const [id, setting] of Object.entries(rules)) {
-        if (!ids.includes(id)) setting.at.file.fail(setting.at.path, `unknown rule "${id}"${didYouMean(id, ids)}`, true);
-        const prev = settings[id];
-        settings[id] = { ...setting, options: setting.options ?? prev?.options, at: setting.options ? setting.at : (prev?.at ?? setting.at) };
-      }
-    };
-    for (const layer of chain) apply(layer.config.rules);
-    for (const o of overrides) apply(o.rules);
-
-    const severities: Record<string, Severity | 'off'> = {};
-    const definitions: RuleDefinition[] = [];
-    for (const rule of all) {
-      const setting = settings[rule.id];
-      const level: Level = setting?.level ?? (bundledIds.has(rule.id) && !recommended ? 'off' : rule.severity);
-      const def = setting?.options ? applyOptions(rule, setting.options, setting.at.file, [...setting.at.path, 1]) : rule;
-      definitions.push(def);
-      severities[rule.id] = level;
-    }
-    const language = [...overrides].reverse().find((o) => o.language)?.language ?? [...chain].reverse().find((l) => l.config.language)?.config.language;
-    const situation = [...overrides].reverse().find((o) => o.situation)?.situation ?? [...chain].reverse().find((l) => l.config.situation)?.config.situation;
-    return {
-      // Every rule is compiled, so that --rule can switch on one the config left off.
-      rulebook: this.rulebookFor(definitions),
-      definitions,
-      severities,
-      language,
-      situation,
-      placeholders: chain.flatMap((l) => l.config.placeholders),
-      blockquotes: [...chain].reverse().find((l) => l.config.blockquotes)?.config.blockquotes,
-      files: chain.map((l) => l.config.file),
-      ruleOptions: Object.fromEntries(Object.entries(settings).flatMap(([id, s]) => (s.options ? [[id, s.options]] : []))),
-    };
+    const settings = mergeConfigs({
+      configs: chain.map((l) => l.config),
+      overrides,
+      bundled: this.bundledRules(),
+      team: teamDirs.flatMap((d) => this.rulesIn(d)),
+      // Folders with identical configs share one compiled rulebook (keyed by content).
+      compile: (definitions) => this.rulebookFor(definitions),
+    });
+    return { ...settings, files: chain.map((l) => l.config.file) };
   }
 }

@@ -1,30 +1,9 @@
 /** JSON Schema validation (ajv) of YAML data, with errors turned into sentences at file:line:column. */
-import { createRequire } from 'node:module';
-import type AjvModule from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { configSchema, ruleSchema } from './schemas.js';
 import { didYouMean } from './errors.js';
+import { compiledValidators } from './validators.js';
 import { pathName, type Path, type YamlFile } from './yaml.js';
-
-type AjvClass = typeof AjvModule.default;
-
-/** ajv is loaded on the first validation only: a run with the prebuilt bundled rules and no config never needs it. */
-function loadAjv(): AjvClass {
-  const mod = createRequire(import.meta.url)('ajv') as AjvClass & { default?: AjvClass };
-  return mod.default ?? mod;
-}
-
-let validators: { rule: ValidateFunction; config: ValidateFunction } | undefined;
-
-function compiled() {
-  if (!validators) {
-    const Ajv = loadAjv();
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addSchema(ruleSchema as object, 'rule.schema.json');
-    validators = { rule: ajv.getSchema('rule.schema.json')!, config: ajv.compile(configSchema as object) };
-  }
-  return validators;
-}
 
 function toPath(pointer: string): Path {
   if (!pointer) return [];
@@ -112,11 +91,11 @@ function keysAt(schema: Record<string, unknown>, root: Record<string, unknown>, 
 }
 
 export function validateRule(yaml: YamlFile): void {
-  const { rule } = compiled();
+  const { rule } = compiledValidators();
   if (!rule(yaml.data)) explain(yaml, pick(rule.errors!), (path) => keysAt(ruleSchema, ruleSchema, path));
 }
 
 export function validateConfig(yaml: YamlFile, data: unknown = yaml.data): void {
-  const { config } = compiled();
+  const { config } = compiledValidators();
   if (!config(data)) explain(yaml, pick(config.errors!), (path) => keysAt(configSchema, ruleSchema, path));
 }

@@ -1,0 +1,77 @@
+/**
+ * What `npm pack` ships: every JavaScript file is loaded (an entry in
+ * package.json bin/exports, imported by one, or loaded at run time: a
+ * formatter, the worker thread), and nothing from the repository's own tools
+ * (tests, benchmark, scripts, sources, fixtures). Needs a build (npm test builds first).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  main: string;
+  types: string;
+  bin: Record<string, string>;
+  exports: Record<string, string | { types: string; default: string }>;
+};
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// --ignore-scripts: `prepare` would build again; the suite has built already.
+const packed = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
+const shipped = packed[0].files.map((f) => f.path).sort();
+
+const norm = (p: string) => posix.normalize(p.replace(/^\.\//, ''));
+
+/** Relative imports in a shipped file (static, re-exports and dynamic with a literal), as package paths. */
+function importsOf(file: string): string[] {
+  const code = readFileSync(join(ROOT, file), 'utf8');
+  const specs = [...code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g)].map((m) => m[1]);
+  return specs.map((s) => norm(posix.join(posix.dirname(file), s)));
+}
+
+describe('npm pack', () => {
+  it('ships every entry and its types', () => {
+    const entries = [...Object.values(pkg.bin), pkg.main, pkg.types, ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : [e.types, e.default]))].map(norm);
+    for (const e of entries) expect(shipped, e).toContain(e);
+    expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(['.', './browser', './remark']));
+  });
+
+  it('every shipped .js file is reachable: an entry, imported by one, or loaded at run time', async () => {
+    const { formatterNames } = (await import(pathToFileURL(join(ROOT, 'scripts/bundle.mjs')).href)) as { formatterNames: () => string[] };
+    const roots = [
+      ...Object.values(pkg.bin),
+      pkg.main,
+      ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : [e.default])),
+      // Loaded by path at run time: the worker thread (src/cli/lint.ts) and each --format.
+      'dist/cli/worker-bundle.js',
+      ...formatterNames().map((n) => `dist/formatters/${n}.js`),
+    ]
+      .map(norm)
+      .filter((p) => p.endsWith('.js'));
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      expect(shipped, `${file} (imported or loaded) is not shipped`).toContain(file);
+      reached.add(file);
+      for (const dep of importsOf(file)) if (dep.endsWith('.js')) visit(dep);
+    };
+    roots.forEach(visit);
+    expect(shipped.filter((f) => /\.(c|m)?js$/.test(f) && !reached.has(f))).toEqual([]);
+  });
+
+  it('ships no tests, benchmark, scripts, sources or build leftovers', () => {
+    expect(shipped.filter((f) => /^(test|bench|scripts|src|fixtures|\.build|\.ci|node_modules)\//.test(f) || /\.(ts|tsx|map)$/.test(f.replace(/\.d\.ts$/, '')))).toEqual([]);
+    // Declarations are the public entries' (dist/types/), not the command's internals.
+    expect(shipped.filter((f) => f.startsWith('dist/types/cli/'))).toEqual([]);
+  });
+
+  it('dist/formatters/ holds the formatters and nothing else (--format lists the folder)', async () => {
+    const { formatterNames } = (await import(pathToFileURL(join(ROOT, 'scripts/bundle.mjs')).href)) as { formatterNames: () => string[] };
+    const formatters = shipped.filter((f) => f.startsWith('dist/formatters/')).map((f) => f.replace(/^dist\/formatters\/|\.js$/g, ''));
+    expect(formatters).toEqual(formatterNames());
+    expect(formatters).toEqual(expect.arrayContaining(['json', 'sarif', 'stylish']));
+  });
+});
