@@ -6,7 +6,6 @@
 import { APPLIES, applies, type Applies } from '../core/situation.js';
 import { PHRASE_PROPERTIES, type RuleKind } from './kind.js';
 import { findAll } from '../core/matcher.js';
-import { perLanguage } from '../lang/index.js';
 
 /** A question mark after a word (not in a masked URL or placeholder). */
 const QUESTION = /[\p{L}\p{N})\]"”’']\s*\?/u;
@@ -25,9 +24,7 @@ export const require: RuleKind = {
         description: 'the situations the rule applies in (complaint, question, notice; upset: a complaint whose customer is upset; refusal: a reply, not a notice, that turns something down); default: all',
       },
       sentence: {
-        type: 'object',
-        additionalProperties: false,
-        properties: perLanguage(() => ({ type: 'string', minLength: 1 })),
+        $ref: '#/definitions/someText',
         description: 'your own sentence for --fix to insert, per language; {formal|informal} follows the reply\'s register ("Bedankt voor {uw|je} mail!")',
       },
       question: {

@@ -27,6 +27,15 @@ const definitions = {
       "minLength": 1
     }))
   },
+  // A text in some of the languages (a team's own sentence, say).
+  "someText": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": perLanguage(() => ({
+      "type": "string",
+      "minLength": 1
+    }))
+  },
   "phraseList": {
     "type": "array",
     "items": {
