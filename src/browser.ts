@@ -9,16 +9,21 @@
  *   const { diagnostics } = lint(reply, config.rulebook, config.lintOptions);
  */
 import built from '#bundled-rules' with { type: 'json' };
+import type { LintOptions, Registries } from './core/engine.js';
 import { primePhraseSources } from './core/phrase.js';
+import { extractProse } from './core/prose.js';
+import { detectRegister, type Register } from './core/register.js';
+import { stripBom } from './core/text.js';
 import type { RuleDefinition } from './core/types.js';
+import { DEFAULTS } from './defaults.js';
 import { resolveConfigText, type ResolvedConfig } from './rulebook/resolve.js';
-import type { Registries } from './core/engine.js';
 
 export { lint, compileRulebook } from './core/engine.js';
 export type { LintOptions, LintResult, Rulebook, CompiledRule, Registries } from './core/engine.js';
 export { fixText, applyFixes } from './core/apply-fixes.js';
 export type { FixResult } from './core/apply-fixes.js';
-export { DEFAULTS } from './defaults.js';
+export { DEFAULTS };
+export type { Register } from './core/register.js';
 export { RulebookError } from './rulebook/errors.js';
 export { parseRuleFile } from './rulebook/load.js';
 export { parseConfigText, settingsFor, RECOMMENDED } from './rulebook/resolve.js';
@@ -55,4 +60,16 @@ export interface ResolveConfigOptions {
  */
 export function resolveConfig(yamlText: string, options: ResolveConfigOptions = {}): ResolvedConfig {
   return resolveConfigText(yamlText, { ...options, rules: options.rules ?? bundledRules() });
+}
+
+/**
+ * The register of a reply's prose (formal or informal: "u" or "je", "Dear"
+ * or "Hi"), as rewrites and inserted sentences follow it; undefined for a
+ * language the registries do not have.
+ */
+export function registerOf(text: string, lang: string, options: Pick<LintOptions, 'fileType' | 'blockquotes' | 'placeholders'> & { registries?: Registries } = {}): Register | undefined {
+  const language = (options.registries ?? DEFAULTS).languages.get(lang);
+  if (!language) return undefined;
+  const prose = extractProse(stripBom(text), { fileType: options.fileType ?? 'markdown', blockquotes: options.blockquotes, placeholders: options.placeholders });
+  return detectRegister(prose.segments.map((seg) => seg.text).join('\n'), language);
 }

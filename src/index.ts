@@ -1,4 +1,4 @@
-/** replylint's public API: the pure core, usable in a browser or an editor. */
+/** replylint for Node: the Node API (ReplyLint) and the kernel under it. In a browser, import replylint/browser. */
 export { lint, compileRulebook } from './core/engine.js';
 export { DEFAULTS } from './defaults.js';
 export { LANGUAGES } from './lang/index.js';

@@ -45,9 +45,10 @@ describe('npm pack', () => {
       ...Object.values(pkg.bin),
       pkg.main,
       ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : [e.default])),
-      // Loaded by path at run time: the worker thread (src/cli/lint.ts) and each --format.
+      // Loaded by path at run time: the worker thread (src/cli/pool.ts), each --format, and the page `replylint web` serves.
       'dist/cli/worker-bundle.js',
       ...formatterNames().map((n) => `dist/formatters/${n}.js`),
+      'dist/web/app.js',
     ]
       .map(norm)
       .filter((p) => p.endsWith('.js'));

@@ -73,6 +73,11 @@ function program(io: Io, run: (job: () => Promise<number> | number) => void): Co
       const { runLsp } = await import('../lsp/server.js');
       run(() => runLsp());
     });
+  cmd.command('web').description('serve a page to lint a draft in the browser (nothing leaves the page), on 127.0.0.1 until Ctrl-C').option('--port <n>', 'port to listen on (default 0: any free port)')
+    .action(async (opts: { port?: string }) => {
+      const { runWeb } = await import('./commands/web.js');
+      run(() => runWeb(opts, io));
+    });
   cmd.command('init').description('write a commented starter .replylintrc.yaml here')
     .action(async () => {
       const { runInit } = await import('./commands/init.js');
