@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRulebook, lint, type Registries } from '../src/core/engine.js';
 import { runExamples } from '../src/core/examples.js';
-import { fixText } from '../src/core/fix.js';
+import { fixText } from '../src/core/apply-fixes.js';
 import type { Language } from '../src/core/lang.js';
 import { COMMON_WORDS } from '../src/core/phrase.js';
 import type { RuleDefinition } from '../src/core/types.js';
