@@ -23,6 +23,7 @@ export type { LintOptions, LintResult, Rulebook, CompiledRule, Registries } from
 export { fixText, applyFixes } from './core/apply-fixes.js';
 export type { FixResult } from './core/apply-fixes.js';
 export { DEFAULTS };
+export { BOM, stripBom } from './core/text.js';
 export type { Register } from './core/register.js';
 export { RulebookError } from './rulebook/errors.js';
 export { parseRuleFile } from './rulebook/load.js';

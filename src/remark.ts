@@ -12,6 +12,7 @@
  */
 import type { Plugin } from 'unified';
 import { bundledRules, lint, parseConfigText, settingsFor } from './browser.js';
+import { BOM } from './core/text.js';
 import type { Lang, Severity } from './core/types.js';
 
 export interface Options {
@@ -39,7 +40,7 @@ const replylint: Plugin<[(Options | null | undefined)?]> = function replylint(op
     const settings = settingsFor(config, { rules, filePath: relativePath(file.path, file.cwd) });
     if (settings.ignored) return;
     const text = String(file);
-    const bom = text.startsWith('\uFEFF') ? 1 : 0;
+    const bom = text.startsWith(BOM) ? 1 : 0;
     const result = lint(text, settings.rulebook, {
       ...settings.lintOptions,
       fileType: /\.txt$/i.test(file.path ?? '') ? 'text' : 'markdown',

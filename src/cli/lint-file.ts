@@ -6,6 +6,7 @@ import { extname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lint } from '../core/engine.js';
 import { fixText, remainingInOriginal } from '../core/apply-fixes.js';
+import { stripBom } from '../core/text.js';
 import type { FileType, Lang, Severity } from '../core/types.js';
 import type { FileOutcome } from './outcome.js';
 import { sha1 } from './cache.js';
@@ -148,7 +149,7 @@ export class FileLinter {
       filePath: shown,
       output,
       // Kept only where a format may need it (SARIF quotes the text a fix replaces).
-      source: messages.some((m) => m.fix) ? (output ?? read.text).replace(/^\uFEFF/, '') : undefined,
+      source: messages.some((m) => m.fix) ? stripBom(output ?? read.text) : undefined,
       language: result.lang,
       situation: result.situation,
       messages,

@@ -35,6 +35,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../cli/io.js';
+import { BOM } from '../core/text.js';
 import { DocumentLinter, type LintedDocument, type LintedMessage } from './lint.js';
 
 /** Re-lint this long after the last keystroke. */
@@ -243,7 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
 /** The BOM is not part of replylint's offsets; an editor may keep it in the text. */
-const bomOf = (doc: TextDocument) => (doc.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === '\uFEFF' ? 1 : 0);
+const bomOf = (doc: TextDocument) => (doc.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === BOM ? 1 : 0);
 
 /** A message's [start, end) as offsets into the editor's text (lines and UTF-16 columns are 1-based, after any BOM). */
 function span(m: LintedMessage, doc: TextDocument): [number, number] {

@@ -123,7 +123,7 @@ const draftLinter = linter(
     const options = lintOptions();
     const result = kernel.lint(text, rulebook, options);
     lastResult = { text, result, options };
-    const shift = text.startsWith('\uFEFF') ? 1 : 0;
+    const shift = text.startsWith(kernel.BOM) ? 1 : 0;
     showStatus();
     return result.diagnostics.map((d) => {
       const cm: CmDiagnostic = {

@@ -4,6 +4,7 @@
  * or editor extension would use it.
  */
 import {
+  BOM,
   bundledRules,
   compileRulebook,
   DEFAULTS,
@@ -25,7 +26,7 @@ import {
 } from '../browser.js';
 import type { Situation } from '../core/situation.js';
 
-export { bundledRules, compileRulebook, DEFAULTS, fixText, lint, RulebookError };
+export { BOM, bundledRules, compileRulebook, DEFAULTS, fixText, lint, RulebookError };
 export type { Diagnostic, FileType, FixResult, Lang, LintOptions, LintResult, Register, RuleDefinition, Rulebook, Severity, Situation };
 
 /** Something in the config the page cannot follow: shown, not fatal. */
