@@ -52,8 +52,9 @@ export async function buildWeb() {
     throw new Error(`build-web: the page bundle must not import Node or external modules:\n  ${nodeImports.join('\n  ')}`);
   }
 
-  // What is in the bundle, for esbuild's analyzer (outside dist/web/: not served).
-  writeFileSync(join(ROOT, 'dist/web.meta.json'), JSON.stringify(result.metafile));
+  // What is in the bundle, for esbuild's analyzer (in .build/: neither served nor shipped).
+  mkdirSync(join(ROOT, '.build'), { recursive: true });
+  writeFileSync(join(ROOT, '.build/web.meta.json'), JSON.stringify(result.metafile));
 
   copyFileSync(join(ROOT, 'src/web/index.html'), join(OUT, 'index.html'));
   copyFileSync(join(ROOT, 'src/web/app.css'), join(OUT, 'app.css'));

@@ -65,6 +65,8 @@ describe('npm pack', () => {
 
   it('ships no tests, benchmark, scripts, sources or build leftovers', () => {
     expect(shipped.filter((f) => /^(test|bench|scripts|src|fixtures|\.build|\.ci|node_modules)\//.test(f) || /\.(ts|tsx|map)$/.test(f.replace(/\.d\.ts$/, '')))).toEqual([]);
+    // Nothing the build writes for itself (esbuild metafiles, size reports).
+    expect(shipped.filter((f) => /\.meta\.json$/.test(f))).toEqual([]);
     // Declarations are the public entries' (dist/types/), not the command's internals.
     expect(shipped.filter((f) => f.startsWith('dist/types/cli/'))).toEqual([]);
   });
