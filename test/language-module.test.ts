@@ -85,14 +85,14 @@ describe('a language is a module', () => {
     expect(lint('Blarg zib quux wub tix norp glib blarg.', book, { lang: 'en' })).toMatchObject({ lang: 'xx', langOverridden: 'en' });
   });
 
-  it('front matter `lang: xx` and the lang option work; an unknown code is ignored', () => {
+  it('front matter `lang: xx` and the lang option work; an unknown code in front matter is ignored, as an option it is an error', () => {
     const text = '---\nlang: xx\n---\n\nThe refund, plonk the wub.\n';
     expect(lint(text, book)).toMatchObject({ lang: 'xx', langSource: 'front-matter' });
     expect(lint(text, book).diagnostics.map((d) => d.ruleId)).toEqual(['no-plonk']);
     expect(lint('Ok.', book, { lang: 'xx' })).toMatchObject({ lang: 'xx', langSource: 'option' });
     // Without xx among the rulebook's languages, `lang: xx` means nothing.
     expect(lint(text, compileRulebook([xxOnly], DEFAULTS))).toMatchObject({ lang: 'en', langSource: 'detected', diagnostics: [] });
-    expect(lint('Ok.', compileRulebook([xxOnly], DEFAULTS), { lang: 'xx' }).langSource).toBe('detected');
+    expect(() => lint('Ok.', compileRulebook([xxOnly], DEFAULTS), { lang: 'xx' })).toThrow(/lang "xx" is not one of the rulebook's languages \(en, nl\)/);
   });
 
   it('the phrase rule fires at the right line and column, with its xx message', () => {
@@ -144,5 +144,18 @@ describe('a language is a module', () => {
 
   it("the phrase index's stop words hold every bundled language's function words", () => {
     for (const lang of LANGUAGES.values()) expect(lang.detector.words.filter((w) => !COMMON_WORDS.has(w))).toEqual([]);
+  });
+});
+
+describe('the kernel refuses a wrong call with a clear TypeError', () => {
+  const book = compileRulebook([], DEFAULTS);
+  it.each([
+    ['no text', () => lint(undefined as unknown as string, book), /text must be a string, not undefined/],
+    ['not a rulebook', () => lint('Hi.', {} as never), /rulebook must be what compileRulebook returned/],
+    ['a language the rulebook lacks', () => lint('Hi.', book, { lang: 'de' }), /lang "de" is not one of the rulebook's languages \(en, nl\)/],
+    ['an unknown rule id', () => lint('Hi.', book, { rules: { 'no-such-rule': 'off' } }), /rules: unknown rule "no-such-rule"/],
+  ])('%s', (_name, call, message) => {
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(message);
   });
 });

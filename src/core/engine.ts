@@ -120,8 +120,31 @@ function fill(template: string, match: string, data?: Hit['data']): string {
   return template.replace(/\{\{\s*([a-zA-Z][\w-]*)\s*\}\}/g, (whole, name: string) => (name === 'match' ? match : data && name in data ? String(data[name]) : whole));
 }
 
+const ruleIds = new WeakMap<Rulebook, Set<string>>();
+
+/** A caller's mistake is a TypeError that says which argument and why, not a crash deep inside or a silent no-op. */
+function checkLintCall(input: unknown, rulebook: Rulebook | undefined, options: LintOptions | undefined): void {
+  const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+  if (typeof input !== 'string') throw new TypeError(`lint(text, rulebook, options): text must be a string, not ${show(input)}`);
+  if (!rulebook || !Array.isArray(rulebook.rules) || !rulebook.registries) throw new TypeError('lint(text, rulebook, options): rulebook must be what compileRulebook returned');
+  if (options === null || typeof options !== 'object') throw new TypeError(`lint(text, rulebook, options): options must be an object, not ${show(options)}`);
+  const { languages } = rulebook.registries;
+  if (options.lang !== undefined && !languages.has(options.lang)) {
+    throw new TypeError(`lint(text, rulebook, options): lang ${show(options.lang)} is not one of the rulebook's languages (${[...languages.keys()].join(', ')})`);
+  }
+  if (options.rules) {
+    let ids = ruleIds.get(rulebook);
+    if (!ids) ruleIds.set(rulebook, (ids = new Set(rulebook.rules.map((r) => r.rule.id))));
+    for (const [id, level] of Object.entries(options.rules)) {
+      if (!ids.has(id)) throw new TypeError(`lint(text, rulebook, options): rules: unknown rule ${show(id)} (the rulebook has ${[...ids].join(', ')})`);
+      if (level !== 'off' && level !== 'error' && level !== 'warning' && level !== 'info') throw new TypeError(`lint(text, rulebook, options): rules: ${show(id)} is ${show(level)}, not off, info, warning or error`);
+    }
+  }
+}
+
 /** Lint one reply. Positions are 1-based, columns in UTF-16 code units, relative to the text without a BOM. */
 export function lint(input: string, rulebook: Rulebook, options: LintOptions = {}): LintResult {
+  checkLintCall(input, rulebook, options);
   const text = stripBom(input);
   const { languages } = rulebook.registries;
   const attribution = attributionRegExp(languages);
