@@ -1,5 +1,7 @@
 /** replylint for Node: the Node API (ReplyLint) and the kernel under it. In a browser, import replylint/browser. */
 export { lint, compileRulebook } from './core/engine.js';
+export { fixText, applyFixes } from './core/apply-fixes.js';
+export type { FixResult } from './core/apply-fixes.js';
 export { DEFAULTS } from './defaults.js';
 export { LANGUAGES } from './lang/index.js';
 export type { Language, Languages, SituationCues, CueWords } from './core/lang.js';
@@ -12,5 +14,5 @@ export { runExamples } from './core/examples.js';
 export { parseRuleFile, RulebookError, checkUniqueIds } from './rulebook/load.js';
 export type * from './core/types.js';
 // Node only (files, configs, formatters): the command's own API.
-export { ReplyLint } from './api/replylint.js';
+export { ReplyLint, bundledRules } from './api/replylint.js';
 export type { ReplyLintOptions, ReplyLintResult, ReplyLintWarning, ReplyLintConfig, LoadedFormatter } from './api/replylint.js';

@@ -257,6 +257,17 @@ describe('a library, not a command', () => {
     }
   });
 
+  it('gives the bundled rules and the kernel, so a program needs no rules/*.yaml of its own', async () => {
+    const pkg = (await import('replylint')) as typeof import('../src/index.js');
+    const rules = pkg.bundledRules();
+    const listed = runCli(['rules', '--no-config']).stdout.split('\n').slice(1).filter(Boolean).map((l) => l.split(/\s+/)[0]);
+    expect(rules.map((r) => r.id).sort()).toEqual(listed.sort());
+    const book = pkg.compileRulebook(rules, pkg.DEFAULTS);
+    const text = 'Hi Sam,\n\nAs I already said, the refund takes five days.\n';
+    expect(pkg.lint(text, book, { lang: 'en' }).diagnostics.map((d) => d.ruleId)).toContain('no-as-i-said');
+    expect(pkg.fixText(text, book, { lang: 'en' }).output).not.toBe(text);
+  });
+
   it('is the package\'s export, with types', async () => {
     const pkg = (await import('replylint')) as { ReplyLint?: unknown };
     expect(typeof pkg.ReplyLint).toBe('function');

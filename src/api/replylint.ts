@@ -16,6 +16,7 @@ import type { Rulebook } from '../core/engine.js';
 import type { Situation } from '../core/situation.js';
 import { SEVERITIES, type Lang, type RuleDefinition, type Severity } from '../core/types.js';
 import { LANGUAGE_CODES } from '../lang/index.js';
+import { loadBundledRules } from '../cli/rules.js';
 import { jsonResult, type JsonFileResult } from '../formatters/json.js';
 import type { FileReport, FormatContext, Formatter, StreamFormatter } from '../formatters/types.js';
 import { didYouMean } from '../rulebook/errors.js';
@@ -408,4 +409,9 @@ export function commandEngine(replylint: ReplyLint, command: CommandSettings): E
   const engine = engines.get(replylint)!;
   Object.assign(engine.settings, command);
   return engine;
+}
+
+/** replylint's own rule definitions (rules/*.yaml, validated, as the command loads them), ready for compileRulebook. */
+export function bundledRules(): RuleDefinition[] {
+  return loadBundledRules();
 }

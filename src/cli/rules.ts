@@ -72,7 +72,7 @@ export function loadRuleDir(dir: string, cwd = process.cwd()): RuleDefinition[] 
   return rules;
 }
 
-/** The bundled rules: from the build's JSON when it matches rules/, else from the YAML files. */
+/** replylint's own rule definitions, ready for compileRulebook: from the build's JSON when it matches rules/, else from the YAML files. */
 export function loadBundledRules(cwd = process.cwd()): RuleDefinition[] {
   try {
     const built = JSON.parse(readFileSync(BUNDLED_JSON, 'utf8')) as { fingerprint: string; rules: RuleDefinition[]; sources: [string, CompiledList][] };
