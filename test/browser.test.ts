@@ -5,7 +5,7 @@
  * (resolveConfig on its text, the CLI discovering the same file).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
@@ -13,29 +13,15 @@ import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyFiles, type JsonMessage } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'replylint.js');
 
 type Browser = typeof import('../src/browser.js');
 
-interface Problem {
-  ruleId: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  suggestion?: string;
-}
+type Problem = Pick<JsonMessage, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn' | 'suggestion'>;
 
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]))
-    .filter((f) => /\.(md|txt)$/.test(f))
-    .sort();
-}
 
 /** `replylint <args> --format json` in `cwd`: problems per file. */
 function cli(cwd: string, ...args: string[]): Record<string, Problem[]> {
@@ -92,7 +78,7 @@ describe('replylint/browser', () => {
     const expected = cli(ROOT, 'fixtures', '--no-config');
     const config = api.resolveConfig('');
     const got = Object.fromEntries(
-      files(join(ROOT, 'fixtures')).map((f) => {
+      replyFiles(join(ROOT, 'fixtures')).map((f) => {
         const text = readFileSync(f, 'utf8');
         const result = api.lint(text, config.rulebook, { ...config.lintOptions, fileType: extname(f) === '.txt' ? 'text' : 'markdown' });
         return [relative(ROOT, f), JSON.parse(JSON.stringify(result.diagnostics.map(pick)))];
@@ -126,7 +112,7 @@ describe('replylint/browser', () => {
     it('resolveConfig(text, {filePath}) gives what the CLI gives with that file as .replylintrc.yaml', () => {
       const expected = cli(dir, 'fixtures');
       const got: Record<string, Problem[]> = {};
-      for (const f of files(join(dir, 'fixtures'))) {
+      for (const f of replyFiles(join(dir, 'fixtures'))) {
         const filePath = relative(dir, f);
         const config = api.resolveConfig(yaml, { filePath });
         if (config.ignored) continue;

@@ -13,7 +13,7 @@ import { cell } from '../src/formatters/markdown.js';
 import sarifFormatter from '../src/formatters/sarif.js';
 import type { FileReport } from '../src/formatters/types.js';
 import type { RuleDefinition } from '../src/core/types.js';
-import { BAD_EN, GOOD_EN, runCli } from './helpers.js';
+import { BAD_EN, GOOD_EN, runCli, type JsonFileResult } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 /** The official SARIF 2.1.0 schema (OASIS; draft-04 JSON Schema), kept in the shared materials beside the repo. */
@@ -21,24 +21,7 @@ const SARIF_SCHEMA = join(ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.j
 
 const run = (args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) => runCli(args, { ...opts, env: { NO_COLOR: '', FORCE_COLOR: '1', ...opts.env } });
 
-interface JsonMessage {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  suggestion?: string;
-  fix?: { range: [number, number]; text: string };
-}
-interface JsonReport {
-  filePath: string;
-  messages: JsonMessage[];
-  errorCount: number;
-  warningCount: number;
-  infoCount: number;
-}
+type JsonReport = JsonFileResult;
 const jsonOf = (args: string[], cwd: string, input?: string) => JSON.parse(run([...args, '-f', 'json'], { cwd, input }).stdout) as JsonReport[];
 
 

@@ -1,8 +1,22 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRulebook, lint, type LintOptions } from '../src/core/engine.js';
 import { DEFAULTS } from '../src/defaults.js';
 import type { RuleDefinition } from '../src/core/types.js';
+import type { JsonFileResult } from '../src/formatters/json.js';
+
+/** One file's result and one message, as `--format json` prints them (and the Node API returns them). */
+export type { JsonFileResult };
+export type JsonMessage = JsonFileResult['messages'][number];
+
+/** The replies under `dir` (.md and .txt), sorted: the fixtures, say. */
+export function replyFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((f) => (statSync(join(dir, f)).isDirectory() ? replyFiles(join(dir, f)) : [join(dir, f)]))
+    .filter((f) => /\.(md|txt)$/.test(f))
+    .sort();
+}
 
 /** A small phrase rule for engine tests, independent of the shipped rulebook. */
 export function phraseRule(id: string, en: string[], nl: string[] = ['kijk op onze website'], extra: Partial<RuleDefinition> = {}): RuleDefinition {

@@ -3,13 +3,13 @@
  * `replylint lsp --stdio` and talks JSON-RPC to it, as an editor does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runCli } from './helpers.js';
+import { BIN, replyFiles, runCli } from './helpers.js';
 
 interface Range {
   start: { line: number; character: number };
@@ -37,9 +37,6 @@ interface CodeAction {
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
-}
 
 /** Apply LSP text edits (UTF-16 positions) to a text. */
 function applyEdits(text: string, edits: TextEdit[]): string {
@@ -144,7 +141,7 @@ afterAll(async () => {
 describe('replylint lsp', () => {
   it('publishes, for every fixture, the problems the CLI reports, at the same places', async () => {
     const cli = JSON.parse(runCli(['fixtures', '--format', 'json'], { cwd: root }).stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; endLine: number; endColumn: number; message: string }[] }[];
-    for (const file of files(join(root, 'fixtures'))) {
+    for (const file of replyFiles(join(root, 'fixtures'))) {
       const uri = open(file);
       const got = await client.diagnostics(uri);
       const want = cli.find((r) => r.filePath === relative(root, file))!;

@@ -4,7 +4,7 @@
  * built dist/remark.js on one).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import remarkParse from 'remark-parse';
@@ -12,28 +12,13 @@ import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import replylint, { type Options } from '../src/remark.js';
+import { replyFiles, type JsonMessage } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'replylint.js');
 
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]))
-    .filter((f) => /\.(md|txt)$/.test(f))
-    .sort();
-}
 
-interface CliMessage {
-  ruleId: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  suggestion?: string;
-  fix?: { range: [number, number]; text: string };
-}
+type CliMessage = JsonMessage;
 
 function cli(...args: string[]): Record<string, CliMessage[]> {
   const r = spawnSync(process.execPath, [BIN, '--format', 'json', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -53,7 +38,7 @@ describe('replylint/remark', () => {
   const expected = cli('fixtures', '--no-config');
 
   it('gives the CLI’s problems on every fixture: rule, place, message, severity', async () => {
-    for (const f of files(join(ROOT, 'fixtures'))) {
+    for (const f of replyFiles(join(ROOT, 'fixtures'))) {
       const messages = await run(replylint, f);
       const got = messages.map((m) => ({
         ruleId: m.ruleId,

@@ -53,6 +53,21 @@ function cliReports(args: string[]): Map<string, CliFile> {
   return new Map((JSON.parse(r.stdout) as CliFile[]).map((f) => [f.filePath, f]));
 }
 
+/** Start the real `replylint web` and wait for the URL it prints: [process, origin]. */
+function startWeb(args: string[]): Promise<[ChildProcess, string]> {
+  const server = spawn(process.execPath, [BIN, 'web', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (d: Buffer) => {
+      out += d;
+      const m = /^replylint web: (http:\/\/127\.0\.0\.1:\d+)\/$/m.exec(out);
+      if (m) resolve([server, m[1]]);
+    });
+    server.once('exit', (code) => reject(new Error(`replylint web exited (${code}) before printing its URL: ${out}`)));
+    setTimeout(() => reject(new Error(`replylint web printed no URL in 10 s: ${out}`)), 10_000);
+  });
+}
+
 describe.skipIf(!HAVE_CHROMIUM)('replylint web in Chromium', () => {
   let server: ChildProcess;
   let origin: string;
@@ -68,17 +83,7 @@ describe.skipIf(!HAVE_CHROMIUM)('replylint web in Chromium', () => {
     started = Date.now();
     lint = cliReports([]);
     fixed = cliReports(['--fix-dry-run']);
-    server = spawn(process.execPath, [BIN, 'web', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    origin = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (d: Buffer) => {
-        out += d;
-        const m = /^replylint web: (http:\/\/127\.0\.0\.1:\d+)\/$/m.exec(out);
-        if (m) resolve(m[1]);
-      });
-      server.once('exit', (code) => reject(new Error(`replylint web exited (${code}) before printing its URL: ${out}`)));
-      setTimeout(() => reject(new Error(`replylint web printed no URL in 10 s: ${out}`)), 10_000);
-    });
+    [server, origin] = await startWeb(['--port', '0']);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await newPage();
@@ -299,16 +304,7 @@ describe('replylint web: the static server', () => {
   let origin: string;
 
   beforeAll(async () => {
-    server = spawn(process.execPath, [BIN, 'web'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    origin = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (d: Buffer) => {
-        out += d;
-        const m = /^replylint web: (http:\/\/127\.0\.0\.1:\d+)\/$/m.exec(out);
-        if (m) resolve(m[1]);
-      });
-      server.once('exit', (code) => reject(new Error(`replylint web exited (${code}): ${out}`)));
-    });
+    [server, origin] = await startWeb([]);
   });
 
   afterAll(() => {

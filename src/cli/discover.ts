@@ -9,11 +9,10 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { compileRulebook, type Rulebook } from '../core/engine.js';
 import { DEFAULTS } from '../defaults.js';
-import type { Lang, RuleDefinition, Severity } from '../core/types.js';
-import type { Situation } from '../core/situation.js';
+import type { RuleDefinition } from '../core/types.js';
 import { parseConfigFile, type ConfigFile } from '../rulebook/config.js';
 import { RulebookError } from '../rulebook/errors.js';
-import { mergeConfigs } from '../rulebook/resolve.js';
+import { mergeConfigs, RECOMMENDED, type Settings } from '../rulebook/resolve.js';
 import { loadBundledRules, loadRuleDir, readYamlFile } from './rules.js';
 
 // A team's placeholder patterns run on V8's linear-time regular-expression engine (the `l` flag):
@@ -22,7 +21,6 @@ import { loadBundledRules, loadRuleDir, readYamlFile } from './rules.js';
 setFlagsFromString('--enable-experimental-regexp-engine');
 
 export const CONFIG_NAMES = ['.replylintrc.yaml', '.replylintrc.yml'];
-export const RECOMMENDED = 'replylint:recommended';
 /** `extends` chains deeper than this are refused (a 2,000-deep chain overflowed the stack). */
 export const MAX_EXTENDS_DEPTH = 32;
 
@@ -30,21 +28,11 @@ export const MAX_EXTENDS_DEPTH = 32;
 interface Layer {
   config: ConfigFile;
   dir: string;
-  recommended: boolean;
   ruleDirs: string[];
 }
 
-export interface Effective {
-  rulebook: Rulebook;
-  definitions: RuleDefinition[];
-  severities: Record<string, Severity | 'off'>;
-  language?: Lang;
-  /** Declared situation of the replies this config covers (otherwise detected per reply). */
-  situation?: Situation;
-  placeholders: string[];
-  blockquotes?: 'lint' | 'skip';
-  /** The options the configs set per rule (already merged into `definitions`). */
-  ruleOptions: Record<string, unknown>;
+/** Everything needed to lint a file: the merged settings (rulebook/resolve.ts) and the config files they came from. */
+export interface Effective extends Settings {
   /** The config files that apply, nearest last (for messages and caching). */
   files: string[];
 }
@@ -109,12 +97,9 @@ export class ConfigResolver {
     const config = parseConfigFile(readYamlFile(path, name, 'config'), name);
     const dir = dirname(path);
     const layers: Layer[] = [];
-    const own: Layer = { config, dir, recommended: false, ruleDirs: [] };
+    const own: Layer = { config, dir, ruleDirs: [] };
     (config.extends ?? []).forEach((entry, i) => {
-      if (entry === RECOMMENDED) {
-        own.recommended = true;
-        return;
-      }
+      if (entry === RECOMMENDED) return; // mergeConfigs turns the bundled rules on
       const target = resolve(dir, entry);
       let stat;
       try {
