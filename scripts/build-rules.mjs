@@ -18,6 +18,8 @@ export async function buildRules() {
       for (const list of [rule.patterns?.[lang], rule.exceptions?.[lang], rule.options.count?.[lang], rule.fix?.when?.[lang], rule.fix?.after?.[lang]]) {
         if (list?.length) phrasesSource(list, list === rule.fix?.when?.[lang] || list === rule.fix?.after?.[lang] ? undefined : words);
       }
+      // Each rewrite's `find` is compiled on its own (src/core/rewrite.ts): the first hit of a rule no longer compiles them.
+      for (const def of rule.rewrites?.[lang] ?? []) phrasesSource([def.find], words);
     }
   }
   mkdirSync(join(ROOT, 'dist'), { recursive: true });

@@ -54,7 +54,8 @@ export async function bundle() {
     target: 'node20',
     // CommonJS dependencies (commander) call require(): give the bundle one.
     banner: { js: "import { createRequire as __replylintRequire } from 'node:module'; const require = __replylintRequire(import.meta.url);" },
-    minifyWhitespace: true,
+    // REPLYLINT_READABLE_BUNDLE=1 keeps lines, for a profile that names them (node --cpu-prof).
+    minifyWhitespace: !process.env.REPLYLINT_READABLE_BUNDLE,
     minifySyntax: true,
   };
   const browser = { ...common, ...BROWSER };

@@ -4,13 +4,13 @@
  * phrase lists compiled. The bundles of src/browser.ts and src/remark.ts carry
  * it inline; run from source (tests), it is read from dist/, so needs a build.
  */
-import type { CompiledList } from './core/phrase.js';
+import type { SavedList } from './core/phrase.js';
 import type { RuleDefinition } from './core/types.js';
 
 declare const built: {
   /** Names, sizes and times of rules/*.yaml when it was built. */
   fingerprint: string;
   rules: RuleDefinition[];
-  sources: [string, CompiledList][];
+  sources: [string, SavedList][];
 };
 export default built;

@@ -2,7 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { primePhraseSources, type CompiledList } from '../core/phrase.js';
+import { primePhraseSources, type SavedList } from '../core/phrase.js';
 import { RulebookError } from '../rulebook/errors.js';
 import { checkUniqueIds, parseRuleFile } from '../rulebook/load.js';
 import { MAX_YAML_SIZE } from '../rulebook/yaml.js';
@@ -75,7 +75,7 @@ export function loadRuleDir(dir: string, cwd = process.cwd()): RuleDefinition[] 
 /** replylint's own rule definitions, ready for compileRulebook: from the build's JSON when it matches rules/, else from the YAML files. */
 export function loadBundledRules(cwd = process.cwd()): RuleDefinition[] {
   try {
-    const built = JSON.parse(readFileSync(BUNDLED_JSON, 'utf8')) as { fingerprint: string; rules: RuleDefinition[]; sources: [string, CompiledList][] };
+    const built = JSON.parse(readFileSync(BUNDLED_JSON, 'utf8')) as { fingerprint: string; rules: RuleDefinition[]; sources: [string, SavedList][] };
     if (built.fingerprint === fingerprint(BUNDLED_RULES_DIR)) {
       primePhraseSources(built.sources);
       return built.rules;

@@ -488,8 +488,16 @@ export function phrasesAt(phrases: readonly { source: string }[]): string {
  */
 const sources = new Memo<CompiledList>(5_000);
 
+/**
+ * A list's key: its phrases and the word lists they name (the rule's other
+ * lists cannot change what it compiles to, and a key with all of them made
+ * every saved rewrite carry its rule's whole vocabulary).
+ */
 function sourceKey(phrases: readonly string[], words?: Words): string {
-  return JSON.stringify([phrases, words ?? null]);
+  if (!words) return JSON.stringify([phrases, null]);
+  const named: Record<string, readonly string[] | null> = {};
+  for (const phrase of phrases) for (const m of phrase.matchAll(WORD_REF)) named[m[1]] = words[m[1]] ?? null;
+  return JSON.stringify([phrases, named]);
 }
 
 export function phrasesSource(phrases: readonly string[], words?: Words): CompiledList | undefined {
@@ -504,20 +512,32 @@ export function phrasesSource(phrases: readonly string[], words?: Words): Compil
     // that may start anywhere tries all its alternatives at every space and comma.
     const atWords = each.filter((c) => c.wordStart).map((c) => c.source);
     const elsewhere = each.filter((c) => !c.wordStart).map((c) => c.source);
-    const starts = [
-      ...(atWords.length ? [`${NOT_WORD_BEHIND}${WORD_AHEAD}(?:${atWords.join('|')})`] : []),
-      ...(elsewhere.length ? [`${START}(?:${elsewhere.join('|')})`] : []),
-    ];
     const parts = each.every((c) => c.first) ? each.map((c) => ({ source: c.source, ...c.first!, anchors: c.anchors })) : undefined;
-    return { source: `(?:${starts.join('|')})${END}`, anchors, phrases: parts };
+    return { source: listSource(atWords, elsewhere), anchors, phrases: parts };
   });
 }
 
-/** The sources compiled so far (for the build step) and a way to load them back. */
-export function phraseSources(): [string, CompiledList][] {
-  return sources.entries();
+function listSource(atWords: string[], elsewhere: string[]): string {
+  const starts = [
+    ...(atWords.length ? [`${NOT_WORD_BEHIND}${WORD_AHEAD}(?:${atWords.join('|')})`] : []),
+    ...(elsewhere.length ? [`${START}(?:${elsewhere.join('|')})`] : []),
+  ];
+  return `(?:${starts.join('|')})${END}`;
 }
 
-export function primePhraseSources(entries: Iterable<[string, CompiledList]>): void {
-  for (const [key, source] of entries) sources.set(key, source);
+/** A saved list: its `source` is left out where its phrases give it back (they all start at words), which halves dist/rules.json. */
+export type SavedList = Omit<CompiledList, 'source'> & { source?: string };
+
+/** The sources compiled so far (for the build step) and a way to load them back. */
+export function phraseSources(): [string, SavedList][] {
+  return sources.entries().map(([key, list]) => {
+    if (!list.phrases) return [key, list];
+    const { source, ...rest } = list;
+    if (listSource(list.phrases.map((p) => p.source), []) !== source) throw new Error(`phraseSources: the source of ${key} cannot be rebuilt from its phrases`);
+    return [key, rest];
+  });
+}
+
+export function primePhraseSources(entries: Iterable<[string, SavedList]>): void {
+  for (const [key, list] of entries) sources.set(key, list.source !== undefined ? (list as CompiledList) : { ...list, source: listSource(list.phrases!.map((p) => p.source), []) });
 }
