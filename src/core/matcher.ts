@@ -40,21 +40,17 @@ export type PerLangMatcher = (lang: Lang) => Matcher | undefined;
  * The usual way. One index per language of the words phrases start with, and
  * of their anchors (a rarer word each match contains), for every rule at once:
  * a segment's words are looked up once, and each rule's phrases are tried (a
- * sticky expression of just those) only where one of their first words starts,
+ * sticky expression per phrase, in list order) only where one of their first words starts,
  * in a segment that has one of their anchors. The cost grows with the words of
  * the reply, not with the number of rules, and an expression is compiled only
  * when it may match.
  */
 
-/** The phrases of one matcher that start with one first word (or prefix), and their expression once needed. */
+/** The phrases of one matcher that start with one first word (or prefix). */
 interface Slot {
   matcher: number;
   /** Phrase indexes, in list order. */
   which: number[];
-  /** Its expression, once compiled (shared with the matcher's other slots of the same phrases). */
-  re?: RegExp;
-  /** Made for one place from two slots and then dropped: it does not keep `re`, the matcher's cache does. */
-  merged?: boolean;
   /**
    * The anchors of its phrases, when every one has some: a segment without
    * any of those words cannot match, so the expression is not tried there.
@@ -200,7 +196,7 @@ export class PhraseIndex {
           }
           const last = list[list.length - 1];
           // A word that is a first word and also starts with a prefix of the same matcher (rare): both slots' phrases.
-          if (last[0] === at) last[1] = { matcher: slot.matcher, which: [...new Set([...last[1].which, ...slot.which])].sort((a, b) => a - b), merged: true };
+          if (last[0] === at) last[1] = { matcher: slot.matcher, which: [...new Set([...last[1].which, ...slot.which])].sort((a, b) => a - b) };
           else list.push([at, slot]);
         }
       }
@@ -243,18 +239,11 @@ export class PhraseIndex {
     };
     for (const [w, which] of words) entry(index, w, false).slots.push({ matcher: id, which, anchor: anchorOf(which) });
     for (const [p, which] of prefixes) entry(index, p, true).slots.push({ matcher: id, which, anchor: anchorOf(which) });
-    // One sticky expression per set of phrases: a slot's phrases in list order, as the whole list
-    // would try them. Slots with the same phrases share it (a phrase with many first words, such as
-    // "(de|onze|het|...) afdeling", would otherwise be compiled once for each).
-    const shared = new Map<string, RegExp>();
-    const regexp = (slot: Slot): RegExp => {
-      if (slot.re) return slot.re;
-      const key = slot.which.join(',');
-      let re = shared.get(key);
-      if (!re) shared.set(key, (re = new RegExp(phrasesAt(slot.which.map((i) => phrases[i])), 'uy')));
-      if (!slot.merged) slot.re = re;
-      return re;
-    };
+    // One sticky expression per phrase, compiled when first tried: at a place, a slot's phrases are tried
+    // in list order and the first that matches wins, as their alternation would. An expression per set
+    // of phrases compiled the big phrases again for every set they were in (a phrase with many first
+    // words, such as "(de|onze|het|...) afdeling", is in many), and compiling is most of a short run.
+    const each: (RegExp | undefined)[] = new Array(phrases.length);
     return {
       matches: (seg) => {
         const out: [number, number][] = [];
@@ -264,12 +253,16 @@ export class PhraseIndex {
         let free = 0; // matches do not overlap: the next starts where the last ended
         for (const [at, slot] of starts) {
           if (at < free) continue;
-          const re = regexp(slot);
-          re.lastIndex = at;
-          const m = re.exec(text);
-          if (m && m[0].length) {
-            out.push([at, at + m[0].length]);
-            free = at + m[0].length;
+          for (const i of slot.which) {
+            const re = (each[i] ??= new RegExp(phrasesAt([phrases[i]]), 'uy'));
+            re.lastIndex = at;
+            const m = re.exec(text);
+            if (!m) continue;
+            if (m[0].length) {
+              out.push([at, at + m[0].length]);
+              free = at + m[0].length;
+            }
+            break;
           }
         }
         return mapBack(seg, out);

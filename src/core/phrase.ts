@@ -494,10 +494,21 @@ const sources = new Memo<CompiledList>(5_000);
  * every saved rewrite carry its rule's whole vocabulary).
  */
 function sourceKey(phrases: readonly string[], words?: Words): string {
-  if (!words) return JSON.stringify([phrases, null]);
-  const named: Record<string, readonly string[] | null> = {};
-  for (const phrase of phrases) for (const m of phrase.matchAll(WORD_REF)) named[m[1]] = words[m[1]] ?? null;
-  return JSON.stringify([phrases, named]);
+  let key = JSON.stringify(phrases);
+  if (!words) return key;
+  const named = new Set<string>();
+  for (const phrase of phrases) if (phrase.includes('<')) for (const m of phrase.matchAll(WORD_REF)) named.add(m[1]);
+  for (const name of named) key += `\n${name}:${listKey(words[name])}`;
+  return key;
+}
+
+/** A word list's part of a key, made once per list. */
+const listKeys = new WeakMap<readonly string[], string>();
+function listKey(list: readonly string[] | undefined): string {
+  if (!list) return 'null';
+  let key = listKeys.get(list);
+  if (key === undefined) listKeys.set(list, (key = JSON.stringify(list)));
+  return key;
 }
 
 export function phrasesSource(phrases: readonly string[], words?: Words): CompiledList | undefined {

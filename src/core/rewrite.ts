@@ -15,8 +15,9 @@
  * Slots only the writer can fill stay in square brackets; `{formal|informal}`
  * follows the draft's register (see register.ts). Pure.
  */
-import { compilePhrases } from './phrase.js';
+import { phrasesSource } from './phrase.js';
 import type { Segment } from './prose.js';
+import { WORD_SOURCE } from './text.js';
 import { inRegister, type Register } from './register.js';
 import type { Fix, Lang, PerLang } from './types.js';
 
@@ -47,6 +48,8 @@ export interface Rewritten {
 interface Compiled {
   re: RegExp;
   def: RewriteDefinition;
+  /** The words its phrase can start with (as the matcher's index has them), when it starts with a word. */
+  first?: { words: Set<string>; prefixes: string[] };
 }
 
 /** A rule's rewrites, compiled once per language when first needed. */
@@ -54,11 +57,16 @@ export function compileRewrites(rewrites: PerLang<RewriteDefinition[]> | undefin
   const built: Partial<Record<Lang, Compiled[]>> = {};
   return (lang) =>
     (built[lang] ??= (rewrites?.[lang] ?? []).flatMap((def) => {
-      const re = compilePhrases([def.find], words?.[lang]);
+      const list = phrasesSource([def.find], words?.[lang]);
+      if (!list) return [];
+      const first = list.phrases?.[0];
       // Sticky: tried at the word starts of the sentence only (a phrase may start with an optional slot).
-      return re ? [{ re: new RegExp(re.source, 'uy'), def }] : [];
+      return [{ re: new RegExp(list.source, 'uy'), def, first: first && { words: new Set(first.words), prefixes: first.prefixes } }];
     }));
 }
+
+/** The word at a place, as the matcher's token scan sees words. */
+const WORD_AT = new RegExp(WORD_SOURCE, 'y');
 
 const SENTENCE_END = /[.!?…](?=\s|$)|\n\s*\n/g;
 /** Where a word (or a mark such as "!" or a quote) starts: where a phrase may start. */
@@ -104,8 +112,22 @@ export function rewrite(source: string, seg: Segment, start: number, end: number
   const starts: number[] = [];
   WORD_START.lastIndex = sStart;
   for (let w: RegExpExecArray | null; (w = WORD_START.exec(folded)) && w.index < end; ) starts.push(w.index);
-  for (const { re, def } of rewrites) {
-    for (const at of starts) {
+  // The word at each start: a rewrite is tried only where one of its first words is (as the matcher tries
+  // phrases), so most of a rule's rewrites never run, nor are compiled. Text in reader form other than its
+  // folded form (seg.norm) is searched as before, everywhere.
+  const words = seg.norm
+    ? undefined
+    : starts.map((at) => {
+        WORD_AT.lastIndex = at;
+        return WORD_AT.exec(folded)?.[0];
+      });
+  for (const { re, def, first } of rewrites) {
+    for (let i = 0; i < starts.length; i++) {
+      const at = starts[i];
+      if (first && words) {
+        const word = words[i];
+        if (word === undefined || !(first.words.has(word) || first.prefixes.some((p) => word.startsWith(p)))) continue;
+      }
       re.lastIndex = at;
       const m = re.exec(folded);
       if (!m || !m[0].length) continue;
