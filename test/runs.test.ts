@@ -1,7 +1,7 @@
 /** Large runs: the cache, the progress line, worker threads — through the real CLI. */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from './helpers.js';
@@ -35,6 +35,34 @@ describe('worker threads', () => {
         expect(many.code).toBe(one.code);
       }
     }
+  });
+});
+
+describe('worker threads by default', () => {
+  // The command's own choice, without REPLYLINT_WORKERS: a worker from 1,000 files (src/cli/pool.ts),
+  // one per core beyond the first, at most 3. --debug says how many linted.
+  const cores = Math.min(availableParallelism(), 4) - 1;
+  let big: string;
+  beforeAll(() => {
+    big = mkdtempSync(join(tmpdir(), 'replylint-threshold-'));
+    mkdirSync(join(big, '.git'));
+    mkdirSync(join(big, 'macros'));
+    for (let i = 0; i < 1000; i++) writeFileSync(join(big, 'macros', `m${String(i).padStart(4, '0')}.md`), REPLIES[i % REPLIES.length].replace('Sam', `Sam ${i}`));
+  });
+  const env = { REPLYLINT_WORKERS: '' };
+
+  it('start from 1,000 files, and the output is that of one thread, in order', () => {
+    const many = run(['macros', '--debug', '-f', 'compact'], big, env);
+    expect(many.stderr).toContain(`replylint: debug: 1000 files, linted on the main thread${cores ? ` and ${cores} worker thread` : ' only'}`);
+    const one = run(['macros', '-f', 'compact'], big, { REPLYLINT_WORKERS: '0' });
+    expect(one.stdout.split('\n').length).toBeGreaterThan(2000);
+    expect(many.stdout).toBe(one.stdout);
+    expect(many.code).toBe(one.code);
+  });
+
+  it('do not start below 1,000 files', () => {
+    const r = run(['macros/m0[0-8]*.md', 'macros/m09[0-8]*.md', 'macros/m099[0-8].md', '--debug', '-f', 'compact'], big, env);
+    expect(r.stderr).toContain('replylint: debug: 999 files, linted on the main thread only');
   });
 });
 

@@ -141,6 +141,8 @@ export interface LintHooks {
   warn(line: string): void;
   /** Each file's outcome, in the targets' order. */
   emit(outcome: FileOutcome): void;
+  /** How many worker threads lint beside the main thread (--debug says). */
+  started?(workers: number): void;
 }
 
 /**
@@ -188,7 +190,7 @@ export class Engine {
         cache.set(o.report.filePath, { ...cacheEntry, outcome });
       }
       hooks.emit(o);
-    });
+    }, hooks.started);
     if (cache) {
       try {
         cache.save();

@@ -43,7 +43,7 @@ function program(io: Io, run: (job: () => Promise<number> | number) => void): Co
     .option('--fix', 'apply the safe fixes to the files (with stdin: print the fixed text)')
     .option('--fix-dry-run', 'show the fixes as a unified diff per file; write nothing')
     .option('--no-color', 'no colours in the output (also: NO_COLOR)')
-    .option('--debug', 'print stack traces of internal errors')
+    .option('--debug', 'print stack traces of internal errors, and how many threads lint')
     .version(version(), '-v, --version')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run replylint --help for usage)')

@@ -10,11 +10,17 @@ import type { ReadResult } from './read.js';
 import { settle } from './signals.js';
 
 /**
- * Enough files to pay for a worker thread. Measured on 2 cores (bench/ corpus,
- * alternating runs): one worker beside the main thread gained nothing on 1,000
- * or 3,000 files and about 1.2× on 10,000, for about 40 MB more memory.
+ * Enough files to pay for a worker thread. A worker starts in about 30 ms but
+ * needs about 0.5 s and its first ten files to compile the regular
+ * expressions and code the main thread already has, and it costs about 40 MB.
+ * Measured on 2 cores (../shared/bench/make_corpus.py replies, medians of 5,
+ * alternating runs, 2026-11-29): one worker beside the main thread took 500
+ * files from 1.38 to 1.51 s (slower), 1,000 from 1.97 to 1.88 s, 2,000 from
+ * 3.25 to 2.86 s, for about 1 s more CPU time in all. Two busy threads on that
+ * machine run at about 70% of one alone (two parsers side by side: 1.45× one's
+ * time), so the gain grows with the files and with real cores.
  */
-const WORKER_THRESHOLD = 5000;
+const WORKER_THRESHOLD = 1000;
 
 /**
  * How many worker threads to start besides the main thread, which lints too:
@@ -40,9 +46,17 @@ const WORKER_YOUNG_MB = 8;
  * many, and hand each outcome to `emit` in the targets' order, as soon as it
  * and all before it are done.
  */
-export async function lintAll(targets: Target[], settings: FileLintSettings, linter: FileLinter, stdin: ReadResult | undefined, emit: (o: FileOutcome) => void): Promise<void> {
+export async function lintAll(
+  targets: Target[],
+  settings: FileLintSettings,
+  linter: FileLinter,
+  stdin: ReadResult | undefined,
+  emit: (o: FileOutcome) => void,
+  started?: (workers: number) => void,
+): Promise<void> {
   // --fix writes on the main thread: its Ctrl-C handler must know every temporary file (a worker's would be left behind).
   const workers = settings.fix && settings.write && !settings.fixDryRun ? 0 : workerCount(targets.filter((t) => !t.stdin).length);
+  started?.(workers);
   if (!workers) {
     for (const target of targets) {
       emit(linter.lint(target, target.stdin ? stdin : undefined));

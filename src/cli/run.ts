@@ -32,6 +32,7 @@ export interface CliOptions {
   maxFileSize?: string;
   cache?: boolean;
   cacheLocation?: string;
+  debug?: boolean;
 }
 
 export function parseRuleFlags(flags: string[], known: string[]): Record<string, Severity | 'off'> {
@@ -46,6 +47,9 @@ export function parseRuleFlags(flags: string[], known: string[]): Record<string,
   }
   return out;
 }
+
+/** Characters of streamed output written at once when stdout is not a terminal. */
+const STDOUT_BLOCK = 1 << 16;
 
 export async function runLint(paths: string[], opts: CliOptions, io: Io): Promise<number> {
   const cwd = process.cwd();
@@ -91,10 +95,25 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io): Promis
 
   // A progress line on a terminal, for long runs in the default format; gone when done.
   const progress = process.stderr.isTTY && opts.format === 'stylish' && !opts.outputFile && targets.length >= PROGRESS_MIN_FILES ? new Progress(targets.length) : undefined;
+  // To a file or a pipe, what a format prints file by file goes out in blocks (one write per file was
+  // a write call per file); to a terminal, at once. Anything on stderr first lets the block out, so the
+  // two keep their order when they go to the same place.
+  const block = process.stdout.isTTY ? 0 : STDOUT_BLOCK;
+  let pending = '';
+  const flush = () => {
+    if (!pending) return;
+    io.stdout(pending);
+    pending = '';
+  };
   const stdout = (text: string) => {
     if (!text) return;
     progress?.clear();
-    io.stdout(text);
+    pending += text;
+    if (pending.length >= block) flush();
+  };
+  const stderr = (text: string) => {
+    flush();
+    io.stderr(text);
   };
 
   const noColor = !opts.color || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '');
@@ -114,34 +133,42 @@ export async function runLint(paths: string[], opts: CliOptions, io: Io): Promis
   let stdinOutput: string | undefined;
   const showDiffs = !opts.outputFile && !/^(json|sarif|junit)$/.test(opts.format);
 
-  await engine.lintTargets(targets, stdin, {
-    warn: (line) => {
-      progress?.clear();
-      io.stderr(`${line}\n`);
-    },
-    emit: (o) => {
-      progress?.tick();
-      if (o.stderr.length) progress?.clear();
-      // Escaped: a file name can hold terminal escape sequences.
-      for (const line of o.stderr) io.stderr(`${escapeText(line)}\n`);
-      fatal ||= o.fatal;
-      fixedCount += o.fixed;
-      quietWarnings += o.quietWarnings ?? 0;
-      if (o.stdinOutput !== undefined) stdinOutput = o.stdinOutput;
-      if (o.diff) {
-        if (showDiffs && streaming) stdout(o.diff);
-        else diffs.push(o.diff);
-      }
-      if (!o.report) return;
-      totals.files++;
-      totals.errors += o.report.errorCount;
-      totals.warnings += o.report.warningCount;
-      totals.infos += o.report.infoCount;
-      totals.fixable += o.report.messages.filter((m) => m.fix).length;
-      if (streaming) stdout(streaming.file(o.report, ctx));
-      else reports.push(o.report);
-    },
-  });
+  try {
+    await engine.lintTargets(targets, stdin, {
+      warn: (line) => {
+        progress?.clear();
+        stderr(`${line}\n`);
+      },
+      started: (workers) => {
+        if (opts.debug) stderr(`replylint: debug: ${targets.length} ${targets.length === 1 ? 'file' : 'files'}, linted on the main thread${workers ? ` and ${workers} worker ${workers === 1 ? 'thread' : 'threads'}` : ' only'}\n`);
+      },
+      emit: (o) => {
+        progress?.tick();
+        if (o.stderr.length) progress?.clear();
+        // Escaped: a file name can hold terminal escape sequences.
+        for (const line of o.stderr) stderr(`${escapeText(line)}\n`);
+        fatal ||= o.fatal;
+        fixedCount += o.fixed;
+        quietWarnings += o.quietWarnings ?? 0;
+        if (o.stdinOutput !== undefined) stdinOutput = o.stdinOutput;
+        if (o.diff) {
+          if (showDiffs && streaming) stdout(o.diff);
+          else diffs.push(o.diff);
+        }
+        if (!o.report) return;
+        totals.files++;
+        totals.errors += o.report.errorCount;
+        totals.warnings += o.report.warningCount;
+        totals.infos += o.report.infoCount;
+        totals.fixable += o.report.messages.filter((m) => m.fix).length;
+        if (streaming) stdout(streaming.file(o.report, ctx));
+        else reports.push(o.report);
+      },
+    });
+  } finally {
+    // What was linted before a crash is still shown.
+    flush();
+  }
   progress?.clear();
   ctx.fixed = opts.fix || opts.fixDryRun ? fixedCount : undefined;
 
