@@ -66,8 +66,6 @@ interface Slot {
 interface Entry {
   slots: Slot[];
   anchors: number[];
-  /** The last scan (startsIn call) that noted its anchors: a word's second time in a segment adds nothing. */
-  scan: number;
 }
 
 interface FirstIndex {
@@ -91,7 +89,7 @@ function entry(index: FirstIndex, key: string, prefix: boolean): Entry {
   index.resolved.clear();
   if (!prefix) {
     let e = index.words.get(key);
-    if (!e) index.words.set(key, (e = { slots: [], anchors: [], scan: -1 }));
+    if (!e) index.words.set(key, (e = { slots: [], anchors: [] }));
     return e;
   }
   let list = index.short;
@@ -101,7 +99,7 @@ function entry(index: FirstIndex, key: string, prefix: boolean): Entry {
     if (!list.length) index.prefixes.set(head, list);
   }
   let found = list.find(([q]) => q === key);
-  if (!found) list.push((found = [key, { slots: [], anchors: [], scan: -1 }]));
+  if (!found) list.push((found = [key, { slots: [], anchors: [] }]));
   return found[1];
 }
 
@@ -138,7 +136,6 @@ export class PhraseIndex {
   private readonly indexes = new Map<Lang, FirstIndex>();
   private matcherCount = 0;
   private anchorCount = 0;
-  private scans = 0;
   private readonly startsCache = new WeakMap<Segment, Partial<Record<Lang, { upTo: number; starts: Starts }>>>();
   /** Lists matched by scanning, by their anchor words. */
   private readonly byWord = new Map<string, number[]>();
@@ -167,9 +164,11 @@ export class PhraseIndex {
     if (cached && cached.upTo === this.matcherCount) return cached.starts;
     const index = this.indexes.get(lang)!;
     const starts: Starts = new Map();
-    const anchors = new Set<number>();
-    const scan = this.scans++;
-    // First the words: which have entries, and which anchors the segment has.
+    // Where each anchor last starts in the segment. A match starts where its first word does and holds one
+    // of its anchors: a place after the last of them cannot start one ("de", "het", "the" start phrases
+    // of many rules all through a reply; the rarer word each phrase needs is seldom after all of them).
+    const lastAnchor = new Map<number, number>();
+    // First the words: which have entries, and where the segment has each anchor.
     const words: [number, Entry[]][] = [];
     const text = matchText(seg);
     TOKEN.lastIndex = 0;
@@ -178,17 +177,13 @@ export class PhraseIndex {
       const entries = resolve(index, m[0]);
       if (!entries.length) continue;
       words.push([m.index, entries]);
-      for (const e of entries) {
-        if (e.scan === scan) continue;
-        e.scan = scan;
-        for (const a of e.anchors) anchors.add(a);
-      }
+      for (const e of entries) for (const a of e.anchors) lastAnchor.set(a, m.index);
     }
-    // Then where phrases may start: slots whose anchors the segment lacks are left out.
+    // Then where phrases may start: slots whose anchors are not at or after the place are left out.
     for (const [at, entries] of words) {
       for (const e of entries) {
         for (const slot of e.slots) {
-          if (slot.anchor !== undefined && !anchors.has(slot.anchor)) continue;
+          if (slot.anchor !== undefined && !((lastAnchor.get(slot.anchor) ?? -1) >= at)) continue;
           const list = starts.get(slot.matcher);
           if (!list) {
             starts.set(slot.matcher, [[at, slot]]);
