@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { phrasesSource, type Words } from '../src/core/phrase.js';
-import { foldCase } from '../src/core/text.js';
+import fc from 'fast-check';
+import { eachWord, foldCase, WORD_SOURCE } from '../src/core/text.js';
 import type { Segment } from '../src/core/prose.js';
 import type { Lang } from '../src/core/types.js';
 import { PhraseIndex } from '../src/core/matcher.js';
@@ -104,5 +105,21 @@ describe('matching by first word', () => {
     expect(a).toEqual(b);
     expect(a).toContain('0:Onmogelijk');
     expect(a.some((m) => m.endsWith(':APOLOGIES for'))).toBe(true);
+  });
+});
+
+describe('the words the index looks up', () => {
+  it('are the runs the word expression finds, at the same places, in any text', () => {
+    const words = (text: string) => {
+      const out: [string, number][] = [];
+      eachWord(text, (w, at) => out.push([w, at]));
+      return out;
+    };
+    const byRegExp = (text: string) => [...text.matchAll(new RegExp(WORD_SOURCE, 'g'))].map((m): [string, number] => [m[0], m.index]);
+    expect(words('Héllo, wörld_2 — ÿes; Ω 日本 😀x')).toEqual(byRegExp('Héllo, wörld_2 — ÿes; Ω 日本 😀x'));
+    expect(words('Héllo, wörld_2 — ÿes')).toEqual([['Héllo', 0], ['wörld_2', 7], ['ÿes', 17]]);
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+      expect(words(text)).toEqual(byRegExp(text));
+    }), { numRuns: 2000 });
   });
 });

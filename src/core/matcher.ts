@@ -7,7 +7,7 @@
 import type { Hit } from './plugin.js';
 import { phrasesAt, phrasesSource, type Anchors, type CompiledList } from './phrase.js';
 import type { Prose, Segment } from './prose.js';
-import { LETTER, WORD_SOURCE } from './text.js';
+import { eachWord, LETTER, WORD_SOURCE } from './text.js';
 import type { Lang, PerLang } from './types.js';
 
 /**
@@ -79,7 +79,6 @@ interface FirstIndex {
   resolved: Map<string, Entry[]>;
 }
 
-const TOKEN = new RegExp(WORD_SOURCE, 'g');
 /** A run of letters and digits: the words a scanned list's anchors are looked up by (as phrase.ts names anchors). */
 const LETTERS = new RegExp(`[${LETTER}]+`, 'g');
 /** A word or word start the token scan can see: anchors with other characters are not used to skip anything. */
@@ -170,15 +169,12 @@ export class PhraseIndex {
     const lastAnchor = new Map<number, number>();
     // First the words: which have entries, and where the segment has each anchor.
     const words: [number, Entry[]][] = [];
-    const text = matchText(seg);
-    TOKEN.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TOKEN.exec(text))) {
-      const entries = resolve(index, m[0]);
-      if (!entries.length) continue;
-      words.push([m.index, entries]);
-      for (const e of entries) for (const a of e.anchors) lastAnchor.set(a, m.index);
-    }
+    eachWord(matchText(seg), (word, at) => {
+      const entries = resolve(index, word);
+      if (!entries.length) return;
+      words.push([at, entries]);
+      for (const e of entries) for (const a of e.anchors) lastAnchor.set(a, at);
+    });
     // Then where phrases may start: slots whose anchors are not at or after the place are left out.
     for (const [at, entries] of words) {
       for (const e of entries) {

@@ -157,13 +157,9 @@ export function rewrite(source: string, seg: Segment, start: number, end: number
       } else if (initial) {
         text = capitalise(text);
       }
-      const before = source.slice(sentence[0], sentence[1]);
-      const after = source.slice(sentence[0], from) + text + source.slice(to, sentence[1]);
-      return {
-        before: oneLine(before),
-        after: oneLine(after),
-        suggestion: { desc: `“${oneLine(before)}” → “${oneLine(after)}”`, fix: { range: [from, to], text } },
-      };
+      const before = oneLine(source.slice(sentence[0], sentence[1]));
+      const after = oneLine(source.slice(sentence[0], from) + text + source.slice(to, sentence[1]));
+      return { before, after, suggestion: { desc: `“${before}” → “${after}”`, fix: { range: [from, to], text } } };
     }
   }
   return undefined;

@@ -23,6 +23,35 @@ export const WORD = `[${LETTER}_]`;
 /** A word of the text, as the phrase expressions see words: a run of WORD characters (see FirstWords in phrase.ts). */
 export const WORD_SOURCE = `${WORD}+`;
 
+/** WORD's UTF-16 code units, as a table (all are below U+2000): made from WORD itself, once. */
+let wordTable: Uint8Array | undefined;
+function makeWordTable(): Uint8Array {
+  const table = new Uint8Array(0x2000);
+  const word = new RegExp(`^${WORD}$`);
+  for (let c = 0; c < table.length; c++) table[c] = word.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+}
+
+/**
+ * The words of a text (maximal runs of WORD characters), left to right: `visit(word, start)`. What
+ * `new RegExp(WORD_SOURCE, 'g')` finds, without an exec and a match array per word.
+ */
+export function eachWord(text: string, visit: (word: string, start: number) => void): void {
+  const table = (wordTable ??= makeWordTable());
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2000 || !table[c]) continue;
+    let j = i + 1;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (d >= 0x2000 || !table[d]) break;
+    }
+    visit(text.slice(i, j), i);
+    i = j;
+  }
+}
+
 /**
  * Case folding that keeps every UTF-16 offset: each character is lower-cased
  * only when that does not change its length (\u0130 stays as it is). Phrases are
