@@ -147,3 +147,34 @@ describe('no-shouting is about tone', () => {
     expect(fixed.stdout).toBe('Thanks, Kim. We have received your complaint and will respond within two days.\n');
   });
 });
+
+describe('reading a list of cues in one pass', () => {
+  // found() reads a list's word-start cues with one expression, then tries each cue where it stops:
+  // each cue must still get the first match its own expression finds, overlaps and shared places included.
+  it('gives each cue the first match of its own expression', async () => {
+    const fc = (await import('fast-check')).default;
+    const { found } = await import('../src/core/situation.js');
+    const B = '(?<![\\p{L}\\p{N}])';
+    const cue = (name: string, words: string) => ({ name, re: new RegExp(`${B}(?:${words})`, 'iu') });
+    const cues = [
+      cue('a', 'sorry|so sorry'),
+      cue('b', 'sorry for|apolog'),
+      cue('c', 'late\\b|delay'),
+      cue('d', 'delay(?:ed)?|ay'),
+      cue('e', 'refund'),
+      { name: 'not a word start', re: /[!?]{2}/u },
+    ];
+    const naive = (text: string) => cues.flatMap((c) => {
+      const m = c.re.exec(text);
+      return m ? [`reply ${c.name}: "${m[0].trim()}"`] : [];
+    });
+    const pieces = ['sorry', 'So sorry for', 'apologies', 'DELAYED', 'delay', 'late', 'later', 'ay', 'refund', 'unsorry', ' ', ', ', '!!', 'é', '😀', 'x'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+      const text = parts.join('');
+      expect(found(cues, text, 'reply ')).toEqual(naive(text));
+    }), { numRuns: 3000 });
+    expect(found(cues, 'We are so sorry for the delayed refund!!', 'reply ')).toEqual([
+      'reply a: "so sorry"', 'reply b: "sorry for"', 'reply c: "delay"', 'reply d: "delayed"', 'reply e: "refund"', 'reply not a word start: "!!"',
+    ]);
+  });
+});
