@@ -52,6 +52,9 @@ export async function bundle() {
     ...common,
     platform: 'node',
     target: 'node20',
+    // esbuild's tables lower /\p{L}/u to `new RegExp("\\p{L}", "u")` for node20 (Node has had Unicode
+    // property escapes since 10): built again at every call, as in capitalise() for every rewrite.
+    supported: { 'regexp-unicode-property-escapes': true },
     // CommonJS dependencies (commander) call require(): give the bundle one.
     banner: { js: "import { createRequire as __replylintRequire } from 'node:module'; const require = __replylintRequire(import.meta.url);" },
     // REPLYLINT_READABLE_BUNDLE=1 keeps lines, for a profile that names them (node --cpu-prof).
