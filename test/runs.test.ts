@@ -15,12 +15,19 @@ const REPLIES = [
   'Hoi Tim,\n\n- Bedankt voor je bericht.\n- De bezorger heeft het pakket kwijtgemaakt.\n\n| a | b |\n|---|---|\n| NIET | ok |\n',
 ];
 
+/** A repository (its own .git) with `count` replies in macros/, m000.md on (the digits of count - 1). */
+function macros(count: number): string {
+  const d = mkdtempSync(join(tmpdir(), 'replylint-runs-'));
+  mkdirSync(join(d, '.git'));
+  mkdirSync(join(d, 'macros'));
+  const digits = String(count - 1).length;
+  for (let i = 0; i < count; i++) writeFileSync(join(d, 'macros', `m${String(i).padStart(digits, '0')}.md`), REPLIES[i % REPLIES.length].replace('Sam', `Sam ${i}`));
+  return d;
+}
+
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'replylint-runs-'));
-  mkdirSync(join(dir, '.git'));
-  mkdirSync(join(dir, 'macros'));
-  for (let i = 0; i < 260; i++) writeFileSync(join(dir, 'macros', `m${String(i).padStart(3, '0')}.md`), REPLIES[i % REPLIES.length].replace('Sam', `Sam ${i}`));
+  dir = macros(260);
 });
 
 describe('worker threads', () => {
@@ -44,10 +51,7 @@ describe('worker threads by default', () => {
   const cores = Math.min(availableParallelism(), 4) - 1;
   let big: string;
   beforeAll(() => {
-    big = mkdtempSync(join(tmpdir(), 'replylint-threshold-'));
-    mkdirSync(join(big, '.git'));
-    mkdirSync(join(big, 'macros'));
-    for (let i = 0; i < 1000; i++) writeFileSync(join(big, 'macros', `m${String(i).padStart(4, '0')}.md`), REPLIES[i % REPLIES.length].replace('Sam', `Sam ${i}`));
+    big = macros(1000);
   });
   const env = { REPLYLINT_WORKERS: '' };
 
@@ -61,7 +65,7 @@ describe('worker threads by default', () => {
   });
 
   it('do not start below 1,000 files', () => {
-    const r = run(['macros/m0[0-8]*.md', 'macros/m09[0-8]*.md', 'macros/m099[0-8].md', '--debug', '-f', 'compact'], big, env);
+    const r = run(['macros/m[0-8]*.md', 'macros/m9[0-8]*.md', 'macros/m99[0-8].md', '--debug', '-f', 'compact'], big, env);
     expect(r.stderr).toContain('replylint: debug: 999 files, linted on the main thread only');
   });
 });
