@@ -63,7 +63,14 @@ export async function bundle() {
   };
   const browser = { ...common, ...BROWSER };
   await Promise.all([
-    build({ ...node, entryPoints: { replylint: join(ROOT, 'src/cli/entry.ts'), 'worker-bundle': join(ROOT, 'src/cli/worker.ts'), api: join(ROOT, 'src/index.ts') }, outdir: join(ROOT, 'dist/cli') }),
+    build({
+      ...node,
+      entryPoints: { replylint: join(ROOT, 'src/cli/entry.ts'), 'worker-bundle': join(ROOT, 'src/cli/worker.ts'), api: join(ROOT, 'src/index.ts'), lsp: join(ROOT, 'src/lsp/server.ts') },
+      outdir: join(ROOT, 'dist/cli'),
+      // `replylint lsp` loads the language server (and vscode-languageserver, a third of the command's
+      // bundle) from its own file: every other run no longer reads and parses it.
+      plugins: [...node.plugins, { name: 'lsp-apart', setup: (b) => b.onResolve({ filter: /^\.\.\/lsp\/server\.js$/ }, (args) => (args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './lsp.js', external: true } : undefined)) }],
+    }),
     build({ ...node, entryPoints: Object.fromEntries(formatterNames().map((n) => [n, join(ROOT, 'src/formatters', `${n}.ts`)])), outdir: join(ROOT, 'dist/formatters') }),
     build({ ...browser, entryPoints: [join(ROOT, 'src/browser.ts')], outfile: join(ROOT, 'dist/browser.js') }),
     build({
