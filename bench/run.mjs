@@ -14,13 +14,15 @@
  * Environment: REPLYLINT_BENCH_QUICK=1 is --quick; REPLYLINT_BENCH_RUNS=n is --runs n.
  *
  * How it measures. Every command is started by GNU time (`/usr/bin/time -f
- * "%e %M"`, Debian package `time`): %M is the peak resident set size of the
- * command (the kernel's ru_maxrss of the waited-for child, which is the
+ * "%e %M %U %S"`, Debian package `time`): %M is the peak resident set size of
+ * the command (the kernel's ru_maxrss of the waited-for child, which is the
  * process itself: the linters are started from node_modules/.bin, whose
- * shebang execs node in place, no shell or npx in between). Wall time is
- * measured around the spawn with a monotonic clock (GNU time's %e has only
- * 10 ms resolution). Without /usr/bin/time wall times are still measured and
- * RSS shows as n/a. Output (stdout and stderr) goes to bench/tmp/out/<name>.txt
+ * shebang execs node in place, no shell or npx in between), %U + %S its CPU
+ * time, user and system, all threads (the table's "CPU s"; above the wall
+ * time, the command kept more than one core busy). Wall time is measured
+ * around the spawn with a monotonic clock (GNU time's %e has only 10 ms
+ * resolution). Without /usr/bin/time wall times are still measured and RSS
+ * and CPU time show as n/a. Output (stdout and stderr) goes to bench/tmp/out/<name>.txt
  * and is counted afterwards, to check that every linter linted every file and
  * found the planted violations.
  *
@@ -118,27 +120,34 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------- measuring
 
 const HAVE_TIME = existsSync(GNU_TIME);
+/** The children's environment: no colours, and replylint's defaults (a REPLYLINT_WORKERS of the caller's is dropped; rows that want one set it). */
 const CHILD_ENV = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+delete CHILD_ENV.REPLYLINT_WORKERS;
 
-/** Run one command once: { wall, rss (KiB or undefined), status, out }. */
+/** Run one command once: { wall, rss (KiB or undefined), cpu (user + system s, or undefined), status, ok }. */
 function runOnce(cmd, outFile) {
   const fd = openSync(outFile, 'w');
   const timeFile = join(TMP, 'time.txt');
   const [file, ...args] = cmd.argv;
+  const env = cmd.env ? { ...CHILD_ENV, ...cmd.env } : CHILD_ENV;
   const start = process.hrtime.bigint();
   const r = HAVE_TIME
-    ? spawnSync(GNU_TIME, ['-f', '%e %M', '-o', timeFile, file, ...args], { cwd: ROOT, env: CHILD_ENV, stdio: ['ignore', fd, fd] })
-    : spawnSync(file, args, { cwd: ROOT, env: CHILD_ENV, stdio: ['ignore', fd, fd] });
+    ? spawnSync(GNU_TIME, ['-f', '%e %M %U %S', '-o', timeFile, file, ...args], { cwd: ROOT, env, stdio: ['ignore', fd, fd] })
+    : spawnSync(file, args, { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   closeSync(fd);
   let rss;
+  let cpu;
   if (HAVE_TIME && existsSync(timeFile)) {
     const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop();
-    const m = /^([\d.]+) (\d+)$/.exec(last ?? '');
-    if (m) rss = Number(m[2]);
+    const m = /^([\d.]+) (\d+) ([\d.]+) ([\d.]+)$/.exec(last ?? '');
+    if (m) {
+      rss = Number(m[2]);
+      cpu = Number(m[3]) + Number(m[4]);
+    }
   }
   const ok = r.error === undefined && r.signal === null && cmd.okStatus.includes(r.status);
-  return { wall, rss, status: r.status, signal: r.signal, error: r.error, ok };
+  return { wall, rss, cpu, status: r.status, signal: r.signal, error: r.error, ok };
 }
 
 const median = (xs) => {
@@ -177,7 +186,7 @@ function measureGroup(title, commands, { runs, budget, warmup = false, minRuns =
       }
       res.runs.push(run);
       if (round === 0) planned.set(cmd.name, Math.max(Math.min(minRuns, runs), Math.min(runs, cmd.maxRuns ?? runs, Math.floor(budget / Math.max(run.wall, 1e-3)))));
-      process.stdout.write(`  ${cmd.name}: run ${round + 1}/${planned.get(cmd.name)} ${run.wall.toFixed(3)} s${run.rss ? `, ${(run.rss / 1024).toFixed(0)} MiB` : ''}\n`);
+      process.stdout.write(`  ${cmd.name}: run ${round + 1}/${planned.get(cmd.name)} ${run.wall.toFixed(3)} s${run.cpu !== undefined ? ` (CPU ${run.cpu.toFixed(2)} s)` : ''}${run.rss ? `, ${(run.rss / 1024).toFixed(0)} MiB` : ''}\n`);
     }
   }
   for (const res of results.values()) {
@@ -185,6 +194,8 @@ function measureGroup(title, commands, { runs, budget, warmup = false, minRuns =
     res.wall = median(res.runs.map((r) => r.wall));
     const rss = res.runs.map((r) => r.rss).filter((x) => x !== undefined);
     res.rss = rss.length ? median(rss) / 1024 : undefined;
+    const cpu = res.runs.map((r) => r.cpu).filter((x) => x !== undefined);
+    res.cpu = cpu.length ? median(cpu) : undefined;
   }
   return results;
 }
@@ -225,16 +236,17 @@ function row(r, ref) {
   const wall = r.wall;
   const ratio = ref && wall ? ref / wall : undefined;
   const rate = (v) => (v >= 100 ? int(v) : fmt(v, v >= 10 ? 1 : 2));
-  return `| ${r.label} | ${files === undefined ? '—' : files.toLocaleString('en')} | ${r.runsText ?? r.runs} | ${fmt(wall, wall < 10 ? 3 : 1)} | ${files && wall ? rate(files / wall) : '—'} | ${r.bytes && wall ? fmt(r.bytes / 1e6 / wall, r.bytes / 1e6 / wall < 0.1 ? 4 : 2) : '—'} | ${r.rss === undefined ? 'n/a' : fmt(r.rss, 0)} | ${ratio === undefined ? '—' : `${fmt(ratio, ratio < 0.1 ? 3 : 2)}×`} |`;
+  const cpu = r.extrapolated ? '—' : fmt(r.cpu, r.cpu < 10 ? 3 : 1);
+  return `| ${r.label} | ${files === undefined ? '—' : files.toLocaleString('en')} | ${r.runsText ?? r.runs} | ${fmt(wall, wall < 10 ? 3 : 1)} | ${cpu} | ${files && wall ? rate(files / wall) : '—'} | ${r.bytes && wall ? fmt(r.bytes / 1e6 / wall, r.bytes / 1e6 / wall < 0.1 ? 4 : 2) : '—'} | ${r.rss === undefined ? 'n/a' : fmt(r.rss, 0)} | ${ratio === undefined ? '—' : `${fmt(ratio, ratio < 0.1 ? 3 : 2)}×`} |`;
 }
 
 function table(sections) {
   const lines = [
-    '| command | files | runs | median wall s | files/s | MB/s | peak RSS MiB | replylint ÷ this |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|',
+    '| command | files | runs | median wall s | median CPU s | files/s | MB/s | peak RSS MiB | replylint ÷ this |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const { title, rows, ref } of sections) {
-    lines.push(`| **${title}** | | | | | | | |`);
+    lines.push(`| **${title}** | | | | | | | | |`);
     for (const r of rows) lines.push(row(r, ref));
   }
   return lines.join('\n');
@@ -422,7 +434,7 @@ async function main() {
   if (rl && rl10 && rl.problems !== rl10.problems) console.log(`  note: the 10× rulebook reported ${rl10.problems} problems, the bundled one ${rl.problems} (generated copies fired ${rl10.problems - rl.problems} times)`);
 
   // ------------------------------------------------ table
-  const asRow = (r, files, bytes, label = r.cmd.name) => ({ label, files, bytes, wall: r.wall, rss: r.rss, runs: r.runs.length });
+  const asRow = (r, files, bytes, label = r.cmd.name) => ({ label, files, bytes, wall: r.wall, cpu: r.cpu, rss: r.rss, runs: r.runs.length });
   const coldRows = [...cold.values()].filter((r) => r.runs.length).map((r) => asRow(r, r.cmd.name === 'node -e 0' ? undefined : 1, r.cmd.name === 'node -e 0' ? undefined : single.bytes));
   const smallRows = [...smallRes.values()].filter((r) => r.runs.length).map((r) => asRow(r, small.files, small.bytes));
   const largeRows = [...largeRes.values()].filter((r) => r.runs.length).map((r) => asRow(r, large.files, large.bytes));
