@@ -258,9 +258,26 @@ const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 function countProblems(kind, text) {
   const lines = stripAnsi(text).split('\n');
   if (kind === 'replylint') {
-    const hits = lines.filter((l) => /^\s+\d+:\d+\s+(error|warning|info)\s/.test(l));
-    // "  7:1  error  message  rule-id" with maybe " (fixable)" after the id
-    return { problems: hits.length, byRule: countBy(hits.map((l) => l.trim().split(/\s+/).filter((w) => /^[a-z][a-z0-9-]*$/.test(w)).pop() ?? '?')) };
+    // "  7:1  error    message  rule-id (fixable)": the message and the id after it wrapped with a hanging
+    // indent (src/formatters/stylish.ts), so the id ends the problem's last line; a rewrite ("→ ...") follows.
+    const ids = [];
+    let last; // the current problem's last line so far
+    const done = () => {
+      if (last !== undefined) ids.push(last.replace(/\s*\(fixable\)\s*$/, '').trim().split(/\s+/).pop());
+      last = undefined;
+    };
+    for (const l of lines) {
+      if (/^\s+\d+:\d+\s+(error|warning|info)\s/.test(l)) {
+        done();
+        last = l;
+      } else if (last !== undefined && /^ {13,}\S/.test(l) && !l.trimStart().startsWith('→')) {
+        last = l;
+      } else {
+        done();
+      }
+    }
+    done();
+    return { problems: ids.length, byRule: countBy(ids.map((id) => (/^[a-z][a-z0-9-]*$/.test(id) ? id : '?'))) };
   }
   if (kind === 'textlint') {
     const hits = lines.filter((l) => /^\s+\d+:\d+\s+(✓ )?(error|warning)\s/.test(l));
