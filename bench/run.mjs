@@ -5,8 +5,8 @@
  *
  *   npm run bench                     # full: cold start; per corpus 1,000 and 10,000 replies, 40,000 for the
  *                                     # RSS check; rulebook state (bench/kernel.mjs), the language server
- *                                     # (bench/lsp.mjs) (~20-25 min on 2 busy cores; keep it under 30)
- *   npm run bench -- --quick          # quick: cold start; per corpus 200 and 1,000 replies (~3 min)
+ *                                     # (bench/lsp.mjs) (20 min on 2 busy cores, corpora made; keep it under 30)
+ *   npm run bench -- --quick          # quick: cold start; per corpus 200 and 1,000 replies (~3-4 min)
  *   node bench/run.mjs --runs 3       # fewer runs per command (default 5; 3 with --quick)
  *   node bench/run.mjs --full-peers   # also run textlint+prh and alex on the large corpora (slow), not extrapolate
  *   node bench/run.mjs --no-write     # do not write bench/RESULTS.md (a full run writes it)
@@ -43,7 +43,9 @@
  * one group run round-robin (run 1 of each, then run 2 of each, ...) so that
  * load from elsewhere on the machine spreads over all of them. A command whose
  * first run shows that its runs would take more than the time budget (35 s per
- * command and group in a full run, 10 s with --quick) runs fewer times, at
+ * command and group in a full run, 10 s with --quick; a run counts its wall
+ * time, or its CPU time when that is less, i.e. when the run waited for a core,
+ * so that one stalled first run does not leave a command one run) runs fewer times, at
  * least once (the two rows of the 10× comparison and of the configs comparison
  * at least 3 times, since their ratio is a target); the table shows how many
  * runs each median has. The phrase-regex row runs at most 3 times (once with
@@ -238,7 +240,10 @@ function measureGroup(title, commands, { runs, budget, warmup = false, minRuns =
         continue;
       }
       res.runs.push(run);
-      if (round === 0) planned.set(cmd.name, Math.max(Math.min(minRuns, runs), Math.min(runs, cmd.maxRuns ?? runs, Math.floor(budget / Math.max(run.wall, 1e-3)))));
+      // The budget counts what a run takes when it has a core: a first run that waited (CPU time below its wall
+      // time) would otherwise leave the command one run, whose wall time the median then is.
+      const cost = Math.min(run.wall, run.cpu ?? run.wall);
+      if (round === 0) planned.set(cmd.name, Math.max(Math.min(minRuns, runs), Math.min(runs, cmd.maxRuns ?? runs, Math.floor(budget / Math.max(cost, 1e-3)))));
       process.stdout.write(`  ${cmd.name}: run ${round + 1}/${planned.get(cmd.name)} ${run.wall.toFixed(3)} s${run.cpu !== undefined ? ` (CPU ${run.cpu.toFixed(2)} s)` : ''}${run.rss ? `, ${(run.rss / 1024).toFixed(0)} MiB` : ''}\n`);
     }
   }
