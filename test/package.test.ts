@@ -5,7 +5,8 @@
  * (tests, benchmark, scripts, sources, fixtures). Needs a build (npm test builds first).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +77,18 @@ describe('npm pack', () => {
     const formatters = shipped.filter((f) => f.startsWith('dist/formatters/')).map((f) => f.replace(/^dist\/formatters\/|\.js$/g, ''));
     expect(formatters).toEqual(formatterNames());
     expect(formatters).toEqual(expect.arrayContaining(['json', 'sarif', 'stylish']));
+  });
+
+  it('an installed copy still finds its prebuilt rules current (npm pack resets every file time)', async () => {
+    // The rules' fingerprint is of their contents: with their modification times, an installed
+    // package never matched dist/rules.json and compiled rules/*.yaml at every start (about 1 s).
+    const dir = mkdtempSync(join(tmpdir(), 'replylint-pack-'));
+    const [{ filename }] = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string }[];
+    execFileSync('tar', ['-xzf', join(dir, filename), '-C', dir]);
+    const unpacked = join(dir, 'package');
+    expect(statSync(join(unpacked, 'rules', 'no-as-i-said.yaml')).mtime.getUTCFullYear()).toBeLessThan(2000);
+    const tools = (await import(pathToFileURL(join(ROOT, '.build/tools.mjs')).href)) as { fingerprint: (dir: string) => string };
+    const built = JSON.parse(readFileSync(join(unpacked, 'dist', 'rules.json'), 'utf8')) as { fingerprint: string };
+    expect(tools.fingerprint(join(unpacked, 'rules'))).toBe(built.fingerprint);
   });
 });
