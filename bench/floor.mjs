@@ -2,7 +2,7 @@
 /**
  * The floors the benchmark compares replylint with: what it costs at least to
  * read the same files and do the least a linter must do with them. Runs on one
- * thread (bench/run.mjs also pins it to one core with `taskset -c 0`).
+ * thread (JavaScript on one thread; Node's own helper threads, such as the garbage collector's, still run).
  *
  *   node bench/floor.mjs remark <dir>   read every .md file and parse it with unified + remark-parse
  *   node bench/floor.mjs regex <dir>    read every .md file and run replylint's compiled phrase regular
