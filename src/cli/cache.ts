@@ -7,10 +7,11 @@
  * that is not a regular file, or is larger than MAX_CACHE_SIZE, is not read.
  */
 import { createRequire } from 'node:module';
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { LANGUAGES } from '../lang/index.js';
 import type { FileOutcome } from './outcome.js';
+import { readOpen } from './read.js';
 import { holdTemporary, releaseTemporary } from './signals.js';
 
 export interface CacheEntry {
@@ -87,14 +88,7 @@ function readCacheFile(path: string): { text?: string; warning?: string } {
     if (!stat.isFile()) return { warning: 'not a regular file; ignored' };
     if (stat.size > MAX_CACHE_SIZE) return { warning: `too large (${(stat.size / 1048576).toFixed(1)} MB, at most ${MAX_CACHE_SIZE / 1048576} MB); ignored` };
     // Never more than the limit, even if the file grows meanwhile.
-    const buf = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buf.length) {
-      const n = readSync(fd, buf, read, buf.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { text: buf.toString('utf8', 0, read) };
+    return { text: readOpen(fd, stat.size).toString('utf8') };
   } catch {
     return {}; // missing or unreadable: start afresh
   } finally {

@@ -49,6 +49,22 @@ export function describe(err: NodeJS.ErrnoException): string {
   return err.message;
 }
 
+/**
+ * The first `size` bytes of an open file, or fewer if it ends sooner: never
+ * more, even if it grows meanwhile. The buffer is filled before it is
+ * returned.
+ */
+export function readOpen(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return bytes.subarray(0, read);
+}
+
 /** Read a file (synchronously: many small files read faster so, and workers block anyway). */
 export function readTargetSync(path: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ReadResult {
   let fd: number | undefined;
@@ -61,14 +77,7 @@ export function readTargetSync(path: string, maxFileSize = DEFAULT_MAX_FILE_SIZE
     })();
     if (!isFile) return { error: 'not a regular file (a FIFO or a device), skipped' };
     if (size > maxFileSize) return { error: tooLarge(size, maxFileSize) };
-    const bytes = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return decode(bytes.subarray(0, read));
+    return decode(readOpen(fd, size));
   } catch (e) {
     return { error: describe(e as NodeJS.ErrnoException) };
   } finally {

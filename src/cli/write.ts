@@ -9,8 +9,9 @@
  * disk since it was read, is read-only, vanished or is no longer a regular file
  * is not written.
  */
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, realpathSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { readOpen } from './read.js';
 import { randomHex } from './cache.js';
 import { arm, holdTemporary, releaseTemporary } from './signals.js';
 
@@ -29,14 +30,7 @@ function readBack(path: string): { stat: Stats; bytes: Buffer } | string {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return 'is no longer a regular file; not written';
-    const bytes = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { stat, bytes: bytes.subarray(0, read) };
+    return { stat, bytes: readOpen(fd, stat.size) };
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'vanished since it was read; not written' : `cannot be read again (${errorCode(e)}); not written`;
   } finally {
